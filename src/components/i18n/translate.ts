@@ -1,0 +1,26 @@
+// Plain-text translation: t(key, params) fills {name} placeholders. The result
+// is always rendered as React text (escaped), never as HTML.
+import type { Lang } from '../../state/types';
+import { shellMessages } from './messages/shell';
+import { viewMessages } from './messages/views';
+
+export const messages = {
+  en: { ...shellMessages.en, ...viewMessages.en },
+  zh: { ...shellMessages.zh, ...viewMessages.zh },
+} as const;
+
+export type MessageKey = keyof typeof messages.en;
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  const template: string = messages[lang][key];
+  if (params === undefined) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function translatorFor(lang: Lang): Translate {
+  return (key, params) => translate(lang, key, params);
+}

@@ -1,0 +1,82 @@
+// The lesson registry: assembles each LessonDef from its folder (meta.ts, en.mdx,
+// zh.mdx, Lab.tsx). Folders are discovered with import.meta.glob, so a lesson
+// appears as soon as all four files exist; metadata loads eagerly (the course
+// map needs it), prose and labs load when a lesson opens.
+import { lazy, type ComponentType } from 'react';
+import { LESSON_IDS, type LessonId } from '../state/types';
+import type { LessonDef, ProseModule } from './types';
+
+export type LessonMeta = Omit<LessonDef, 'Lab' | 'prose'>;
+
+const metaModules = import.meta.glob<{ meta: LessonMeta }>('./*/meta.ts', { eager: true });
+const enProse = import.meta.glob<ProseModule>('./*/en.mdx');
+const zhProse = import.meta.glob<ProseModule>('./*/zh.mdx');
+const labModules = import.meta.glob<{ default: ComponentType }>('./*/Lab.tsx');
+
+function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Lesson folders with metadata but some file still missing (shown nowhere; listed for developers). */
+export interface IncompleteLesson {
+  readonly id: string;
+  readonly missing: readonly string[];
+}
+
+function isLessonId(id: string): id is LessonId {
+  return (LESSON_IDS as readonly string[]).includes(id);
+}
+
+function assemble(): { lessons: LessonDef[]; incomplete: IncompleteLesson[] } {
+  const lessons: LessonDef[] = [];
+  const incomplete: IncompleteLesson[] = [];
+  for (const [path, module] of Object.entries(metaModules)) {
+    const folder = path.slice(2, -'/meta.ts'.length);
+    const { meta } = module;
+    const loadEn = lookup(enProse, `./${folder}/en.mdx`);
+    const loadZh = lookup(zhProse, `./${folder}/zh.mdx`);
+    const loadLab = lookup(labModules, `./${folder}/Lab.tsx`);
+    const missing = [
+      ...(meta.id === folder && isLessonId(folder) ? [] : [`meta.id "${meta.id}" ≠ folder`]),
+      ...(loadEn ? [] : ['en.mdx']),
+      ...(loadZh ? [] : ['zh.mdx']),
+      ...(loadLab ? [] : ['Lab.tsx']),
+      ...(meta.steps.length > 0 ? [] : ['steps']),
+    ];
+    if (missing.length > 0 || !loadEn || !loadZh || !loadLab) {
+      incomplete.push({ id: folder, missing });
+      continue;
+    }
+    lessons.push({ ...meta, prose: { en: loadEn, zh: loadZh }, Lab: lazy(loadLab) });
+  }
+  lessons.sort((a, b) => a.number - b.number);
+  return { lessons, incomplete };
+}
+
+const assembled = assemble();
+
+/** Lessons available in this build, in course order. */
+export const lessons: readonly LessonDef[] = assembled.lessons;
+export const incompleteLessons: readonly IncompleteLesson[] = assembled.incomplete;
+
+const byId = new Map<LessonId, LessonDef>(lessons.map((lesson) => [lesson.id, lesson]));
+
+export function getLesson(id: LessonId | null): LessonDef | undefined {
+  return id === null ? undefined : byId.get(id);
+}
+
+/** Number of steps, or undefined when the lesson is not in this build (the URL schema's `lessonSteps`). */
+export function lessonStepCount(id: LessonId): number | undefined {
+  return byId.get(id)?.steps.length;
+}
+
+/** The lesson before/after `id` in course order. */
+export function neighbourLesson(id: LessonId, offset: -1 | 1): LessonDef | undefined {
+  const index = lessons.findIndex((lesson) => lesson.id === id);
+  return index < 0 ? undefined : lessons[index + offset];
+}
+
+/** Index of the step with this id, or -1 (used by <Step id> in the prose). */
+export function stepIndex(lesson: LessonDef, stepId: string): number {
+  return lesson.steps.findIndex((step) => step.id === stepId);
+}

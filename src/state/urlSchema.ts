@@ -1,0 +1,463 @@
+// The one schema of the view: URL query ⇄ ViewState.
+//
+// Parsing never fails. Each field falls back on its own to the nearest valid
+// value (clamped, snapped to the slider grid, or the default when the text is
+// not a value at all), and every change is reported as a Correction so the app
+// can say what it did. Raw URL text only ever leaves this module through
+// `displayRaw`, which strips control characters and truncates; the app renders
+// it as plain text, never as HTML.
+import { z } from 'zod';
+import { VARIANT_IDS, FORMS, type Form, type VariantId } from '../engine/types';
+import {
+  APP_VARIANTS,
+  DEFAULT_VIEW,
+  FEATURE_MAPS,
+  LANGS,
+  LIMITS,
+  MAX_SWEEP_CASES,
+  THEMES,
+  fitNumber,
+  formsOf,
+  type NumberLimit,
+  type NumericKey,
+} from './limits';
+import { LESSON_IDS, type Lang, type LessonId, type SweepCase, type ViewState } from './types';
+
+export { LIMITS, DEFAULT_VIEW, FORMS_BY_VARIANT, formsOf, fitNumber } from './limits';
+export type { NumberLimit, NumericKey } from './limits';
+
+export type CorrectionReason =
+  | 'out-of-range' // a number outside [min, max]: clamped
+  | 'adjusted' // a number inside the range but off the grid (integer, power of two, slider step)
+  | 'invalid' // not a value of this field at all: default used
+  | 'unknown-value' // a name the app does not know (lesson, variant, ...): default used
+  | 'incompatible' // valid alone but not with another field (form of a variant, t > n)
+  | 'duplicate' // the key appears more than once: the first one wins
+  | 'unknown-key' // parameters the app does not read
+  | 'too-long'; // the query string was cut before parsing
+
+export interface Correction {
+  /** URL key (sanitised). */
+  readonly key: string;
+  /** What the link said, sanitised and truncated for display. */
+  readonly raw: string;
+  /** What the app shows instead, as it appears in the canonical link. */
+  readonly shown: string;
+  readonly reason: CorrectionReason;
+}
+
+export interface ParsedView {
+  readonly state: ViewState;
+  readonly corrections: readonly Correction[];
+}
+
+export interface ParseOptions {
+  /** Steps of a lesson, or undefined when the lesson is not available in this build. */
+  readonly lessonSteps?: (lesson: LessonId) => number | undefined;
+  /** Language when the link names none (e.g. from navigator.language). */
+  readonly fallbackLang?: Lang;
+}
+
+/** Longest query string read at all; the rest is ignored with a correction. */
+export const MAX_QUERY_LENGTH = 4096;
+/** Longest single value read; longer ones are invalid. */
+const MAX_VALUE_LENGTH = 400;
+const DISPLAY_LENGTH = 24;
+
+/** URL key of each state field, in the canonical order of the link. */
+const URL_KEYS = {
+  lesson: 'lesson',
+  step: 'step',
+  lang: 'lang',
+  theme: 'theme',
+  gpu: 'gpu',
+  seed: 'seed',
+  n: 'n',
+  d: 'd',
+  temperature: 'temperature',
+  locality: 'locality',
+  clustering: 'clustering',
+  variant: 'variant',
+  form: 'form',
+  causal: 'causal',
+  featureMap: 'featureMap',
+  window: 'window',
+  chunk: 'chunk',
+  t: 't',
+  sweepCases: 'sweep',
+  sweepMaxN: 'sweepMaxN',
+  sweepBudgetS: 'sweepBudgetS',
+} as const satisfies Record<keyof ViewState, string>;
+
+const STATE_KEYS = Object.keys(URL_KEYS) as (keyof ViewState)[];
+const KNOWN_URL_KEYS = new Set<string>(Object.values(URL_KEYS));
+
+/** Make any text safe and short enough to quote in a notice (rendered as text, never HTML). */
+export function displayRaw(text: string, maxLength = DISPLAY_LENGTH): string {
+  const printable = Array.from(
+    text
+      .replace(/[\p{C}\p{Zl}\p{Zp}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  return printable.length > maxLength ? `${printable.slice(0, maxLength).join('')}…` : printable.join('');
+}
+
+// ---------------------------------------------------------------- value parsers (string → typed value)
+
+const boundedText = z.string().trim().max(MAX_VALUE_LENGTH);
+const numberText = boundedText
+  .regex(/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i)
+  .transform(Number)
+  .pipe(z.number().refine(Number.isFinite));
+const booleanText = boundedText
+  .toLowerCase()
+  .pipe(z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']))
+  .transform((word) => ['1', 'true', 'on', 'yes'].includes(word));
+const LANG_ALIASES: Readonly<Record<string, Lang>> = {
+  en: 'en',
+  'en-us': 'en',
+  'en-gb': 'en',
+  english: 'en',
+  zh: 'zh',
+  'zh-hans': 'zh',
+  'zh-cn': 'zh',
+  'zh-sg': 'zh',
+  中文: 'zh',
+};
+const langText = boundedText.toLowerCase().pipe(z.enum(Object.keys(LANG_ALIASES) as [string, ...string[]]));
+const sweepCaseText = z
+  .string()
+  .regex(/^[a-z0-9-]+\.[a-z]+$/)
+  .transform((text) => text.split('.') as [string, string])
+  .pipe(z.tuple([z.enum(VARIANT_IDS), z.enum(FORMS)]))
+  .transform(([variant, form]): SweepCase => ({ variant, form }));
+
+// ---------------------------------------------------------------- field schemas (string[] from the URL → outcome)
+
+interface FieldOutcome<T> {
+  readonly value: T;
+  readonly corrections: readonly Correction[];
+}
+
+type RawValues = readonly string[] | undefined;
+
+function correction(key: string, raw: string, shown: string, reason: CorrectionReason): Correction {
+  return { key: displayRaw(key), raw: displayRaw(raw), shown: displayRaw(shown, 64), reason };
+}
+
+/**
+ * Builds the zod schema of one field: takes every value the URL gives for the key
+ * (duplicates are reported; the first one wins), parses it with `parse`, then lets
+ * `fit` move it to the nearest valid value.
+ */
+function field<T, P = T>(
+  urlKey: string,
+  fallback: () => T,
+  format: (value: T) => string,
+  parse: z.ZodType<P, string>,
+  fit: (parsed: P, raw: string) => { value: T; reason?: CorrectionReason },
+  invalidReason: CorrectionReason = 'invalid',
+) {
+  return z
+    .array(z.string())
+    .optional()
+    .transform((values: RawValues): FieldOutcome<T> => {
+      if (values === undefined || values.length === 0) return { value: fallback(), corrections: [] };
+      const corrections: Correction[] = [];
+      const [first] = values;
+      if (values.length > 1) {
+        corrections.push(correction(urlKey, values.slice(1).join(', '), first, 'duplicate'));
+      }
+      const parsed = parse.safeParse(first);
+      if (!parsed.success) {
+        const value = fallback();
+        corrections.push(correction(urlKey, first, format(value), invalidReason));
+        return { value, corrections };
+      }
+      const fitted = fit(parsed.data, first);
+      if (fitted.reason !== undefined) {
+        corrections.push(correction(urlKey, first, format(fitted.value), fitted.reason));
+      }
+      return { value: fitted.value, corrections };
+    });
+}
+
+const formatNumber = (value: number): string => String(value);
+
+function numberField(key: NumericKey) {
+  const limit: NumberLimit = LIMITS[key];
+  return field(
+    URL_KEYS[key],
+    () => limit.default,
+    formatNumber,
+    numberText,
+    (value) => {
+      const fitted = fitNumber(value, limit);
+      if (fitted === value) return { value };
+      return { value: fitted, reason: value < limit.min || value > limit.max ? 'out-of-range' : 'adjusted' };
+    },
+  );
+}
+
+function enumField<T extends string>(
+  key: keyof ViewState,
+  options: readonly T[],
+  fallback: () => T,
+  parse: z.ZodType<T, string> = boundedText.pipe(z.enum(options as [T, ...T[]])),
+) {
+  return field(
+    URL_KEYS[key],
+    fallback,
+    (value) => value,
+    parse,
+    (value) => ({ value }),
+    'unknown-value',
+  );
+}
+
+function booleanField(key: 'gpu' | 'causal') {
+  return field(
+    URL_KEYS[key],
+    () => DEFAULT_VIEW[key],
+    (value) => (value ? '1' : '0'),
+    booleanText,
+    (value) => ({ value }),
+  );
+}
+
+const formatSweep = (cases: readonly SweepCase[]): string =>
+  cases.map((c) => `${c.variant}.${c.form}`).join(',');
+
+const sweepField = field<readonly SweepCase[], string[]>(
+  URL_KEYS.sweepCases,
+  () => DEFAULT_VIEW.sweepCases,
+  formatSweep,
+  boundedText.transform((text) => text.split(',').filter((part) => part.length > 0)),
+  // Keep the cases the app can run, once each, in the link's order; drop the rest.
+  (parts, raw) => {
+    const kept: SweepCase[] = [];
+    for (const part of parts) {
+      const parsed = sweepCaseText.safeParse(part);
+      if (!parsed.success || !formsOf(parsed.data.variant).includes(parsed.data.form)) continue;
+      if (kept.some((c) => c.variant === parsed.data.variant && c.form === parsed.data.form)) continue;
+      if (kept.length < MAX_SWEEP_CASES) kept.push(parsed.data);
+    }
+    if (kept.length === 0) return { value: DEFAULT_VIEW.sweepCases, reason: 'invalid' };
+    return formatSweep(kept) === raw.trim() ? { value: kept } : { value: kept, reason: 'adjusted' };
+  },
+);
+
+function createFieldSchemas(fallbackLang: Lang) {
+  return {
+    lesson: enumField<LessonId | 'none'>('lesson', [...LESSON_IDS], () => 'none'),
+    step: numberField('step'),
+    lang: field(
+      URL_KEYS.lang,
+      () => fallbackLang,
+      (value: Lang) => value,
+      langText.transform((word) => LANG_ALIASES[word]),
+      (value, raw) => (raw === value ? { value } : { value, reason: 'adjusted' }),
+      'unknown-value',
+    ),
+    theme: enumField('theme', THEMES, () => DEFAULT_VIEW.theme),
+    gpu: booleanField('gpu'),
+    seed: numberField('seed'),
+    n: numberField('n'),
+    d: numberField('d'),
+    temperature: numberField('temperature'),
+    locality: numberField('locality'),
+    clustering: numberField('clustering'),
+    variant: enumField<VariantId>('variant', APP_VARIANTS, () => DEFAULT_VIEW.variant),
+    form: enumField<Form>('form', FORMS, () => DEFAULT_VIEW.form),
+    causal: booleanField('causal'),
+    featureMap: enumField('featureMap', FEATURE_MAPS, () => DEFAULT_VIEW.featureMap),
+    window: numberField('window'),
+    chunk: numberField('chunk'),
+    t: numberField('t'),
+    sweepCases: sweepField,
+    sweepMaxN: numberField('sweepMaxN'),
+    sweepBudgetS: numberField('sweepBudgetS'),
+  } satisfies Record<keyof ViewState, z.ZodType>;
+}
+
+type FieldSchemas = ReturnType<typeof createFieldSchemas>;
+type FieldOutcomes = { [K in keyof FieldSchemas]: z.output<FieldSchemas[K]> };
+
+/**
+ * The view's URL schema: input is the query grouped by key (every value of a key,
+ * in order), output is a complete valid ViewState and what was corrected.
+ * Cross-field rules (form of the variant, t ≤ n, step inside the lesson) run last.
+ */
+export function createViewQuerySchema(options: ParseOptions = {}) {
+  const lessonSteps = options.lessonSteps ?? (() => LIMITS.step.max + 1);
+  const fields = createFieldSchemas(options.fallbackLang ?? DEFAULT_VIEW.lang);
+  const byUrlKey = Object.fromEntries(STATE_KEYS.map((key) => [URL_KEYS[key], fields[key]]));
+  return z.object(byUrlKey).transform((outcomesByUrlKey): ParsedView => {
+    const outcomes = Object.fromEntries(
+      STATE_KEYS.map((key) => [key, outcomesByUrlKey[URL_KEYS[key]]]),
+    ) as unknown as FieldOutcomes;
+    const corrections: Correction[] = STATE_KEYS.flatMap((key) => outcomes[key].corrections);
+
+    let lesson: LessonId | null = outcomes.lesson.value === 'none' ? null : outcomes.lesson.value;
+    let stepCount = lesson === null ? 1 : lessonSteps(lesson);
+    if (lesson !== null && stepCount === undefined) {
+      corrections.push(correction(URL_KEYS.lesson, lesson, '', 'unknown-value'));
+      lesson = null;
+      stepCount = 1;
+    }
+    let step = outcomes.step.value;
+    const lastStep = Math.max(0, (stepCount ?? 1) - 1);
+    if (step > lastStep) {
+      corrections.push(correction(URL_KEYS.step, String(step), String(lastStep), 'incompatible'));
+      step = lastStep;
+    }
+
+    const variant = outcomes.variant.value;
+    let form = outcomes.form.value;
+    const variantForms = formsOf(variant);
+    if (!variantForms.includes(form)) {
+      const [firstForm] = variantForms;
+      corrections.push(correction(URL_KEYS.form, form, firstForm, 'incompatible'));
+      form = firstForm;
+    }
+
+    const n = outcomes.n.value;
+    let t = outcomes.t.value;
+    if (t > n) {
+      corrections.push(correction(URL_KEYS.t, String(t), String(n), 'incompatible'));
+      t = n;
+    }
+
+    const state: ViewState = {
+      lesson,
+      step,
+      lang: outcomes.lang.value,
+      theme: outcomes.theme.value,
+      gpu: outcomes.gpu.value,
+      seed: outcomes.seed.value,
+      n,
+      d: outcomes.d.value,
+      temperature: outcomes.temperature.value,
+      locality: outcomes.locality.value,
+      clustering: outcomes.clustering.value,
+      variant,
+      form,
+      causal: outcomes.causal.value,
+      featureMap: outcomes.featureMap.value,
+      window: outcomes.window.value,
+      chunk: outcomes.chunk.value,
+      t,
+      sweepCases: outcomes.sweepCases.value,
+      sweepMaxN: outcomes.sweepMaxN.value,
+      sweepBudgetS: outcomes.sweepBudgetS.value,
+    };
+    return { state, corrections };
+  });
+}
+
+type ViewQuerySchema = ReturnType<typeof createViewQuerySchema>;
+const DEFAULT_LESSON_STEPS = (): number => LIMITS.step.max + 1;
+// Schemas are built once per (lessonSteps, fallbackLang): setView normalises on every slider move.
+const schemaCache = new WeakMap<(lesson: LessonId) => number | undefined, Map<Lang, ViewQuerySchema>>();
+
+function cachedSchema(options: ParseOptions): ViewQuerySchema {
+  const lessonSteps = options.lessonSteps ?? DEFAULT_LESSON_STEPS;
+  const lang = options.fallbackLang ?? DEFAULT_VIEW.lang;
+  let byLang = schemaCache.get(lessonSteps);
+  if (byLang === undefined) {
+    byLang = new Map();
+    schemaCache.set(lessonSteps, byLang);
+  }
+  let schema = byLang.get(lang);
+  if (schema === undefined) {
+    schema = createViewQuerySchema({ lessonSteps, fallbackLang: lang });
+    byLang.set(lang, schema);
+  }
+  return schema;
+}
+
+/** Groups a query string by key, keeping every value in order (duplicates are the schema's business). */
+function groupQuery(search: string): Record<string, string[]> {
+  const grouped: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const [key, value] of new URLSearchParams(search)) {
+    (grouped[key] ??= []).push(value);
+  }
+  return grouped;
+}
+
+/** Parses a query string (with or without the leading '?') into the nearest valid view. Never throws. */
+export function parseViewState(search: string | URLSearchParams, options: ParseOptions = {}): ParsedView {
+  let text = typeof search === 'string' ? search : search.toString();
+  const corrections: Correction[] = [];
+  if (text.length > MAX_QUERY_LENGTH) {
+    text = text.slice(0, MAX_QUERY_LENGTH);
+    corrections.push({ key: '', raw: '', shown: '', reason: 'too-long' });
+  }
+  const grouped = groupQuery(text);
+  const unknownKeys = Object.keys(grouped).filter((key) => !KNOWN_URL_KEYS.has(key));
+  if (unknownKeys.length > 0) {
+    const listed = unknownKeys.slice(0, 3).map((key) => displayRaw(key, 16));
+    const more = unknownKeys.length > 3 ? ` (+${unknownKeys.length - 3})` : '';
+    corrections.push({ key: listed.join(', ') + more, raw: '', shown: '', reason: 'unknown-key' });
+  }
+  const parsed = cachedSchema(options).parse(grouped);
+  return { state: parsed.state, corrections: [...corrections, ...parsed.corrections] };
+}
+
+function formatField(key: keyof ViewState, state: ViewState): string {
+  const value = state[key];
+  if (key === 'sweepCases') return formatSweep(state.sweepCases);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (value === null) return 'none';
+  return String(value);
+}
+
+/**
+ * Canonical query string (no leading '?'): keys in a fixed order, fields equal to
+ * their default left out, except `lang`, which is always written so a link opens
+ * in the language it was shared in whatever the reader's browser prefers.
+ */
+export function serializeViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  for (const key of STATE_KEYS) {
+    const text = formatField(key, state);
+    if (key !== 'lang' && text === formatField(key, DEFAULT_VIEW)) continue;
+    params.set(URL_KEYS[key], text);
+  }
+  return params.toString();
+}
+
+/** Brings a typed state (e.g. after a patch from a slider) to the nearest valid one, through the same schema. */
+export function normalizeViewState(state: ViewState, options: ParseOptions = {}): ParsedView {
+  const grouped = groupQuery(serializeViewState(state));
+  return cachedSchema({ ...options, fallbackLang: state.lang }).parse(grouped);
+}
+
+/** Strict schema of a valid ViewState (what every parse returns); used to check lesson step defaults. */
+export const viewStateSchema = z.object({
+  lesson: z.enum(LESSON_IDS).nullable(),
+  step: z.int().min(LIMITS.step.min).max(LIMITS.step.max),
+  lang: z.enum(LANGS as [Lang, ...Lang[]]),
+  theme: z.enum(THEMES as ['system', 'light', 'dark']),
+  gpu: z.boolean(),
+  seed: z.int().min(LIMITS.seed.min).max(LIMITS.seed.max),
+  n: z.int().min(LIMITS.n.min).max(LIMITS.n.max),
+  d: z.int().min(LIMITS.d.min).max(LIMITS.d.max),
+  temperature: z.number().min(LIMITS.temperature.min).max(LIMITS.temperature.max),
+  locality: z.number().min(LIMITS.locality.min).max(LIMITS.locality.max),
+  clustering: z.number().min(LIMITS.clustering.min).max(LIMITS.clustering.max),
+  variant: z.enum(APP_VARIANTS as [VariantId, ...VariantId[]]),
+  form: z.enum(FORMS),
+  causal: z.boolean(),
+  featureMap: z.enum(FEATURE_MAPS as ['elu1', 'relu', 'identity']),
+  window: z.int().min(LIMITS.window.min).max(LIMITS.window.max),
+  chunk: z.int().min(LIMITS.chunk.min).max(LIMITS.chunk.max),
+  t: z.int().min(LIMITS.t.min).max(LIMITS.t.max),
+  sweepCases: z
+    .array(z.object({ variant: z.enum(VARIANT_IDS), form: z.enum(FORMS) }))
+    .min(1)
+    .max(MAX_SWEEP_CASES),
+  sweepMaxN: z.int().min(LIMITS.sweepMaxN.min).max(LIMITS.sweepMaxN.max),
+  sweepBudgetS: z.int().min(LIMITS.sweepBudgetS.min).max(LIMITS.sweepBudgetS.max),
+});
