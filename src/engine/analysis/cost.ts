@@ -1,0 +1,259 @@
+// FLOP and memory models of each variant and form. Pure functions of the sizes:
+// lesson 1 plots the memory of the n×n matrix, lesson 2 prints the FLOPs of both
+// product orders, lesson 4 compares the KV cache with the fixed state, the sweep
+// turns times into GFLOP/s, and validate.ts checks buffer sizes against limits.
+//
+// FLOP convention: matrix products only, a multiply-add counts 2 FLOPs, and only
+// the work the mask keeps is counted (a causal map has n(n+1)/2 query–key pairs,
+// not n²). Elementwise work (φ, exp, the final division) is O(n·d) or O(n²)
+// without a d factor and is left out, as FlashAttention's FLOP counts do. A
+// normalised linear form carries the normaliser z as one extra value column
+// (φ(K)ᵀ1 next to φ(K)ᵀV), so it costs dv + 1 where the output costs dv.
+import { EngineError, type Form, type Params, type VariantId } from '../types';
+
+export interface CostDims {
+  readonly n: number;
+  readonly dk: number;
+  readonly dv: number;
+  /** Independent heads (default 1); every count scales linearly with it. */
+  readonly heads?: number;
+}
+
+/** One buffer a backend allocates, for size checks and memory charts. */
+export interface BufferSize {
+  readonly label: string;
+  readonly bytes: number;
+}
+
+export interface MemoryFootprint {
+  /** q, k, v. */
+  readonly inputBytes: number;
+  readonly outputBytes: number;
+  /** What the form keeps besides inputs and output (n×n matrix, KV cache, state, tile). */
+  readonly workBytes: number;
+  /** What that work memory is, in words, for chart labels. */
+  readonly workLabel: string;
+  readonly totalBytes: number;
+  /** True when the form holds the whole n×n matrix (the n² wall). */
+  readonly materializesMatrix: boolean;
+}
+
+export const BYTES_F32 = 4;
+export const BYTES_F64 = 8;
+
+interface CostParams {
+  readonly causal: boolean;
+  readonly window: number;
+  readonly chunkSize: number;
+  readonly normalize: boolean;
+}
+
+/** Contract defaults for whatever the caller leaves out. */
+function costParams(variant: VariantId, params: Params): CostParams {
+  const causal = params.causal ?? true;
+  const window = params.window ?? 64;
+  const chunkSize = params.chunkSize ?? 64;
+  const normalize = params.normalize ?? true;
+  if (typeof causal !== 'boolean' || typeof normalize !== 'boolean') {
+    throw new EngineError('params.causal and params.normalize must be true or false');
+  }
+  if (typeof window !== 'number' || typeof chunkSize !== 'number' || window < 1 || chunkSize < 1) {
+    throw new EngineError('params.window and params.chunkSize must be numbers ≥ 1');
+  }
+  return { causal, window: variant === 'swa' ? window : Infinity, chunkSize, normalize };
+}
+
+/**
+ * Number of (query, key) pairs the mask keeps: n² without a mask, n(n+1)/2
+ * causal, and for a window of w keys (itself included) the causal pairs
+ * minus those more than w−1 tokens back.
+ */
+export function attentionPairs(n: number, causal = true, window = Infinity): number {
+  if (!causal) return n * n;
+  const w = Math.min(window, n);
+  // Rows i = 1..w see i keys; the remaining n − w rows see w keys each.
+  return (w * (w + 1)) / 2 + (n - w) * w;
+}
+
+/** Feature dimension r of φ: dk for every feature map implemented so far. */
+function featureDim(dims: CostDims): number {
+  return dims.dk;
+}
+
+/** FLOPs of one run (all heads) under the convention at the top of this file. */
+export function flopCount(variant: VariantId, form: Form, dims: CostDims, params: Params = {}): number {
+  const { n, dk, dv } = dims;
+  const heads = dims.heads ?? 1;
+  const p = costParams(variant, params);
+  switch (variant) {
+    case 'softmax':
+    case 'swa': {
+      // Every form (parallel, KV-cache recurrent, flash) scores the same pairs and
+      // sums the same weighted values; the forms differ in memory, not in FLOPs.
+      const pairs = attentionPairs(n, p.causal, p.window);
+      return heads * pairs * 2 * (dk + dv);
+    }
+    case 'linear': {
+      const r = featureDim(dims);
+      const valueCols = dv + (p.normalize ? 1 : 0);
+      return heads * linearFlopsPerHead(form, n, r, valueCols, p);
+    }
+    default:
+      throw new EngineError(`no cost model for variant "${variant}" yet`);
+  }
+}
+
+function linearFlopsPerHead(form: Form, n: number, r: number, valueCols: number, p: CostParams): number {
+  // State update φ(k)ᵀ[v, 1] and read-out φ(q)S: 2·r·(dv+1) each, per token.
+  const perTokenState = 4 * r * valueCols;
+  switch (form) {
+    case 'parallel':
+      // Scores φ(Q)φ(K)ᵀ over the kept pairs, then the weights times [V, 1].
+      return attentionPairs(n, p.causal) * 2 * (r + valueCols);
+    case 'recurrent':
+      return n * perTokenState;
+    case 'chunk': {
+      if (!p.causal) return n * perTokenState; // state of all chunks, then read-out
+      let total = 0;
+      for (let start = 0; start < n; start += p.chunkSize) {
+        const c = Math.min(p.chunkSize, n - start);
+        // Intra-chunk causal block, plus inter-chunk read-out and state update.
+        total += ((c * (c + 1)) / 2) * 2 * (r + valueCols) + c * perTokenState;
+      }
+      return total;
+    }
+    default:
+      throw new EngineError(`linear attention has no ${form} form`);
+  }
+}
+
+/**
+ * Lesson 2: FLOPs of the two orders of the unmasked, unnormalised product
+ * (what the identity feature map computes): (QKᵀ)V builds n×n scores first,
+ * Q(KᵀV) builds the dk×dv state first.
+ */
+export function productOrderFlops(
+  n: number,
+  dk: number,
+  dv: number,
+): { scoresFirst: number; stateFirst: number } {
+  return {
+    scoresFirst: 2 * n * n * dk + 2 * n * n * dv,
+    stateFirst: 2 * n * dk * dv + 2 * n * dk * dv,
+  };
+}
+
+/** Lesson 1: bytes of the n×n score (or weight) matrix of `heads` heads. */
+export function attentionMatrixBytes(n: number, heads = 1, bytesPerElement = BYTES_F32): number {
+  return heads * n * n * bytesPerElement;
+}
+
+/** Lesson 4: bytes of a softmax KV cache holding t tokens (one head): t keys and t values. */
+export function kvCacheBytes(t: number, dk: number, dv: number, bytesPerElement = BYTES_F32): number {
+  return t * (dk + dv) * bytesPerElement;
+}
+
+/** Lesson 4: bytes of the linear-attention state of one head: S (r×dv) plus z (r) when normalised. */
+export function linearStateBytes(
+  featureDimension: number,
+  dv: number,
+  normalize = true,
+  bytesPerElement = BYTES_F32,
+): number {
+  return (featureDimension * dv + (normalize ? featureDimension : 0)) * bytesPerElement;
+}
+
+/** Memory of one run (all heads): inputs, output and the form's working memory. */
+export function memoryFootprint(
+  variant: VariantId,
+  form: Form,
+  dims: CostDims,
+  params: Params = {},
+  bytesPerElement = BYTES_F32,
+): MemoryFootprint {
+  const { n, dk, dv } = dims;
+  const heads = dims.heads ?? 1;
+  const p = costParams(variant, params);
+  const inputBytes = heads * n * (2 * dk + dv) * bytesPerElement;
+  const outputBytes = heads * n * dv * bytesPerElement;
+  const work = workMemory(variant, form, dims, p, bytesPerElement);
+  return {
+    inputBytes,
+    outputBytes,
+    workBytes: heads * work.bytesPerHead,
+    workLabel: work.label,
+    totalBytes: inputBytes + outputBytes + heads * work.bytesPerHead,
+    materializesMatrix: work.matrix,
+  };
+}
+
+function workMemory(
+  variant: VariantId,
+  form: Form,
+  dims: CostDims,
+  p: CostParams,
+  bytesPerElement: number,
+): { bytesPerHead: number; label: string; matrix: boolean } {
+  const { n, dk, dv } = dims;
+  if (variant === 'softmax' || variant === 'swa') {
+    if (form === 'parallel')
+      return { bytesPerHead: n * n * bytesPerElement, label: 'n×n matrix', matrix: true };
+    if (form === 'flash') {
+      return { bytesPerHead: 2 * n * bytesPerElement, label: 'row max and sum (2 per query)', matrix: false };
+    }
+    if (form === 'recurrent') {
+      // A window variant would keep only w entries (ring buffer).
+      const cached = Math.min(n, p.window);
+      return {
+        bytesPerHead: kvCacheBytes(cached, dk, dv, bytesPerElement),
+        label: 'KV cache',
+        matrix: false,
+      };
+    }
+  } else if (variant === 'linear') {
+    const state = linearStateBytes(featureDim(dims), dv, p.normalize, bytesPerElement);
+    if (form === 'parallel')
+      return { bytesPerHead: n * n * bytesPerElement, label: 'n×n matrix', matrix: true };
+    if (form === 'recurrent') return { bytesPerHead: state, label: 'state S (and z)', matrix: false };
+    if (form === 'chunk') {
+      const c = Math.min(p.chunkSize, n);
+      return {
+        bytesPerHead: state + c * c * bytesPerElement,
+        label: 'state + chunk×chunk tile',
+        matrix: false,
+      };
+    }
+  } else {
+    throw new EngineError(`no cost model for variant "${variant}" yet`);
+  }
+  throw new EngineError(`variant "${variant}" has no ${form} form`);
+}
+
+/**
+ * The f32 storage buffers the WebGPU engine allocates for one run (all heads
+ * in one dispatch): each must fit maxStorageBufferBindingSize and maxBufferSize.
+ * The KV-cache form reads k and v in place, so it needs no buffer beyond them.
+ */
+export function gpuBufferSizes(
+  variant: VariantId,
+  form: Form,
+  dims: CostDims,
+  params: Params = {},
+): BufferSize[] {
+  const { n, dk, dv } = dims;
+  const heads = dims.heads ?? 1;
+  const b = BYTES_F32;
+  const buffers: BufferSize[] = [
+    { label: 'q', bytes: heads * n * dk * b },
+    { label: 'k', bytes: heads * n * dk * b },
+    { label: 'v', bytes: heads * n * dv * b },
+    { label: 'the output o', bytes: heads * n * dv * b },
+  ];
+  const footprint = memoryFootprint(variant, form, dims, params, b);
+  if (footprint.materializesMatrix) buffers.push({ label: 'the n×n matrix', bytes: footprint.workBytes });
+  if (variant === 'linear') {
+    const r = featureDim(dims);
+    buffers.push({ label: 'the state', bytes: heads * r * (dv + 1) * b });
+  }
+  return buffers;
+}
