@@ -1,0 +1,194 @@
+// The CPU backend: the float64 references behind the AttentionEngine interface.
+// It is the oracle every GPU form is tested against, the fallback when WebGPU is
+// missing (run inside a Worker by the app), and the `--backend cpu` of the CLI.
+import { BYTES_F64, type BufferSize } from './analysis/cost';
+import {
+  EngineError,
+  type AttentionEngine,
+  type Form,
+  type MatrixHandle,
+  type RunRequest,
+  type RunResult,
+  type VariantId,
+} from './types';
+import { checkFitsLimits, validateProblem, validateRequest, type NormalizedProblem } from './validate';
+import type { ProblemDims, ResolvedParams } from './variants/descriptor';
+import type { HeadData, HeadResult } from './variants/cpu';
+import { linearVariantWeights, runLinear } from './variants/linear/cpu';
+import { runSoftmaxFamily, softmaxFamilyWeights } from './variants/softmax/cpu';
+import { runSwa, swaWeights } from './variants/swa/cpu';
+
+/** What each variant's CPU module provides, per head. */
+interface CpuVariant {
+  run(head: HeadData, form: Form, params: ResolvedParams): HeadResult;
+  /** n×n weights applied to V, row-major. */
+  weights(head: HeadData, params: ResolvedParams): Float64Array;
+}
+
+const cpuVariants: Partial<Record<VariantId, CpuVariant>> = {
+  softmax: { run: runSoftmaxFamily, weights: softmaxFamilyWeights },
+  swa: { run: runSwa, weights: swaWeights },
+  linear: { run: runLinear, weights: linearVariantWeights },
+};
+
+export interface CpuEngineOptions {
+  /**
+   * Largest single array (bytes) a run may allocate; larger requests are
+   * rejected with maxN instead of freezing a tab or exhausting memory.
+   * Default 1 GiB (n ≈ 11 500 for the n×n float64 matrix).
+   */
+  readonly maxBufferBytes?: number;
+}
+
+export const DEFAULT_CPU_MAX_BUFFER_BYTES = 2 ** 30;
+
+export function createCpuEngine(options: CpuEngineOptions = {}): AttentionEngine {
+  const maxBufferBytes = options.maxBufferBytes ?? DEFAULT_CPU_MAX_BUFFER_BYTES;
+  return {
+    backend: 'cpu',
+    run: async (request) => runCpu(request, maxBufferBytes),
+    weights: async (request) => cpuWeights(request, maxBufferBytes),
+  };
+}
+
+/** Synchronous CPU run (what the engine's run() does; Workers and tests call it directly). */
+export function runCpu(request: RunRequest, maxBufferBytes = DEFAULT_CPU_MAX_BUFFER_BYTES): RunResult {
+  const req = validateRequest(request);
+  const form = req.form;
+  const materializes = form === 'parallel';
+  checkFitsLimits(req, limitsOf(maxBufferBytes), (dims) => cpuBufferSizes(dims, materializes));
+  const impl = implementationOf(req.variant);
+  const started = performance.now();
+  const { n, dv, heads } = req;
+  const o = new Float64Array(heads * n * dv);
+  let state: Float64Array | undefined;
+  const data = toFloat64(req);
+  for (let h = 0; h < heads; h++) {
+    const result = impl.run(headOf(data, req, h), form, req.params);
+    o.set(result.o, h * n * dv);
+    if (result.state) {
+      state ??= new Float64Array(heads * result.state.length);
+      state.set(result.state, h * result.state.length);
+    }
+  }
+  const ms = performance.now() - started;
+  assertFinite(o, req);
+  const base = { variant: req.variant, form, backend: 'cpu' as const, n, dv, o, ms };
+  return state ? { ...base, state } : base;
+}
+
+/** The n×n weight matrix of head 0 as a host MatrixHandle. */
+export function cpuWeights(
+  request: Omit<RunRequest, 'form'>,
+  maxBufferBytes = DEFAULT_CPU_MAX_BUFFER_BYTES,
+): MatrixHandle {
+  const problem = validateProblem(String(request.variant), request.problem);
+  // Any form will do for the size check: the weights are n×n whatever the form.
+  checkFitsLimits({ ...problem, form: 'parallel' }, limitsOf(maxBufferBytes), (dims) =>
+    cpuBufferSizes(dims, true),
+  );
+  const weights = implementationOf(problem.variant).weights(
+    headOf(toFloat64(problem), problem, 0),
+    problem.params,
+  );
+  assertFinite(weights, problem);
+  return hostMatrix(weights, problem.n, problem.n);
+}
+
+/** Wraps a host row-major matrix as a MatrixHandle (min, max, maxAbs computed once). */
+export function hostMatrix(data: Float64Array | Float32Array, rows: number, cols: number): MatrixHandle {
+  if (data.length !== rows * cols) {
+    throw new EngineError(`matrix data has ${data.length} entries, expected ${rows}×${cols}`);
+  }
+  let minValue = Infinity;
+  let maxValue = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i];
+    if (x < minValue) minValue = x;
+    if (x > maxValue) maxValue = x;
+  }
+  if (data.length === 0) minValue = maxValue = 0;
+  return {
+    rows,
+    cols,
+    minValue,
+    maxValue,
+    maxAbs: Math.max(Math.abs(minValue), Math.abs(maxValue)),
+    host: data,
+    at: async (i, j) => {
+      if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= rows || j >= cols) {
+        throw new EngineError(`(${i}, ${j}) is outside the ${rows}×${cols} matrix`);
+      }
+      return data[i * cols + j];
+    },
+  };
+}
+
+function implementationOf(variant: VariantId): CpuVariant {
+  const impl = cpuVariants[variant];
+  // validate accepts only registered variants, and each has a CPU module here.
+  if (!impl) throw new EngineError(`variant "${variant}" has no CPU implementation`);
+  return impl;
+}
+
+function limitsOf(maxBufferBytes: number) {
+  return { maxStorageBufferBindingSize: maxBufferBytes, maxBufferSize: maxBufferBytes };
+}
+
+/** Float64 arrays the CPU run allocates (heads are run one after another). */
+function cpuBufferSizes(dims: ProblemDims, materializesMatrix: boolean): BufferSize[] {
+  const { n, dk, dv, heads } = dims;
+  const sizes: BufferSize[] = [
+    { label: 'q', bytes: heads * n * dk * BYTES_F64 },
+    { label: 'k', bytes: heads * n * dk * BYTES_F64 },
+    { label: 'v', bytes: heads * n * dv * BYTES_F64 },
+    { label: 'the output o', bytes: heads * n * dv * BYTES_F64 },
+  ];
+  if (materializesMatrix) sizes.push({ label: 'the n×n matrix', bytes: n * n * BYTES_F64 });
+  return sizes;
+}
+
+interface Float64Problem {
+  readonly q: Float64Array;
+  readonly k: Float64Array;
+  readonly v: Float64Array;
+}
+
+/** The float64 copy of q, k, v the references compute on (inputs may be f32 or plain arrays). */
+function toFloat64(problem: NormalizedProblem): Float64Problem {
+  return {
+    q: Float64Array.from(problem.q),
+    k: Float64Array.from(problem.k),
+    v: Float64Array.from(problem.v),
+  };
+}
+
+/** Head h as views into the heads×n×d arrays (no copy). */
+function headOf(data: Float64Problem, dims: ProblemDims, h: number): HeadData {
+  const { n, dk, dv } = dims;
+  return {
+    n,
+    dk,
+    dv,
+    q: data.q.subarray(h * n * dk, (h + 1) * n * dk),
+    k: data.k.subarray(h * n * dk, (h + 1) * n * dk),
+    v: data.v.subarray(h * n * dv, (h + 1) * n * dv),
+  };
+}
+
+/**
+ * The contract promises no NaN/Inf in any output. Finite inputs can still
+ * overflow (huge scores in an unnormalised map) or hit a zero denominator
+ * (relu with eps tiny); say so instead of returning garbage.
+ */
+function assertFinite(values: Float64Array, problem: NormalizedProblem): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      const hint =
+        problem.variant === 'linear'
+          ? ' (the normaliser φ(q)·z + eps reached 0 or the sums overflowed; try a larger eps or another feature map)'
+          : ' (the scores overflowed; reduce the scale or the input magnitude)';
+      throw new EngineError(`the ${problem.variant} result is not finite at index ${i}${hint}`);
+    }
+  }
+}

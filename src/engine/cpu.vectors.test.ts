@@ -1,0 +1,42 @@
+// Every shared vector of the variants this build implements, in every form the
+// contract lists, on the CPU backend, under the contract's pass rule.
+import { describe, expect, it } from 'vitest';
+import { runCpu } from './cpu';
+import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests, VECTOR_CHUNK_SIZE } from './testing/vectors';
+import { implementedVariants } from './variants/registry';
+
+const vectors = loadVectors(implementedVariants.map((d) => d.id));
+
+describe('shared vectors on the CPU backend', () => {
+  it('finds the vectors of softmax, swa and linear', () => {
+    expect(vectors.map((v) => v.name)).toEqual([
+      'linear-elu1',
+      'linear-identity-noncausal',
+      'softmax-causal',
+      'softmax-noncausal',
+      'swa-w5',
+      'swa-w8',
+    ]);
+  });
+
+  for (const vector of vectors) {
+    for (const request of vectorRequests(vector)) {
+      it(`${vector.name} (${vector.note}) ${request.form}`, () => {
+        const result = runCpu(request);
+        expect(result.o).toHaveLength(vector.expectedO.length);
+        expect(maxAbsDiff(result.o, vector.expectedO)).toBeLessThanOrEqual(
+          toleranceFor(vector.expectedO, vector.tol),
+        );
+        // The float64 oracle should in fact agree far beyond the f32 tolerance.
+        expect(maxAbsDiff(result.o, vector.expectedO)).toBeLessThan(1e-9);
+        if (vector.expectedState) {
+          expect(result.state).toBeDefined();
+          expect(maxAbsDiff(result.state as Float64Array, vector.expectedState)).toBeLessThan(1e-9);
+        } else {
+          expect(result.state).toBeUndefined();
+        }
+        if (request.form === 'chunk') expect(request.problem.params?.chunkSize).toBe(VECTOR_CHUNK_SIZE);
+      });
+    }
+  }
+});
