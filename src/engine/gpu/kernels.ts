@@ -1,0 +1,256 @@
+// Dispatch builders, one per kernel family, and the tile choices that depend on
+// the device's limits (workgroup storage), read at run time rather than fixed for
+// one GPU.
+import { EngineError } from '../types';
+import { formatBytes } from '../validate';
+import type { KernelConstants } from './shaders';
+import {
+  bindGroup,
+  checkGrid,
+  grid2d,
+  paramsUniform,
+  PlanBuffers,
+  type Dispatch,
+  type GpuContext,
+  type GpuSpec,
+  type PlanIo,
+} from './plan';
+
+const F32 = 4;
+
+function baseConstants(spec: GpuSpec): Record<string, number> {
+  return { DK: spec.dk, DV: spec.dv, FEATURE_MAP: spec.featureMap };
+}
+
+// ---------------------------------------------------------------------------
+// Parallel form: scores → normalize rows → W·V (shaders/util/*).
+
+/** MODE of scores.wgsl / normalize_rows.wgsl: 0 softmax-like, 1 linear. */
+function scoreMode(spec: GpuSpec): number {
+  return spec.variant === 'linear' ? 1 : 0;
+}
+
+/** Dispatches that fill `matrix` (heads×n×n) with the weights applied to V. */
+export function weightsDispatches(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: Pick<PlanIo, 'q' | 'k'>,
+  matrix: GPUBuffer,
+  params: GPUBuffer,
+): Dispatch[] {
+  const constants: KernelConstants = { ...baseConstants(spec), MODE: scoreMode(spec) };
+  const tiles = Math.ceil(spec.n / 16);
+  checkGrid([tiles, spec.heads], ctx.limits, 'the score matrix');
+  const scores = ctx.pipelines.get('scores', constants);
+  const normalize = ctx.pipelines.get('normalizeRows', constants);
+  return [
+    {
+      label: 'scores',
+      pipeline: scores,
+      bindGroup: bindGroup(ctx, scores, [params, io.q, io.k, matrix]),
+      workgroups: [tiles, tiles, spec.heads],
+    },
+    {
+      label: 'normalize rows',
+      pipeline: normalize,
+      bindGroup: bindGroup(ctx, normalize, [params, matrix]),
+      workgroups: grid2d(spec.n * spec.heads, ctx.limits),
+    },
+  ];
+}
+
+export function parallelDispatches(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers) {
+  const matrix = buffers.storage(spec.heads * spec.n * spec.n * F32, 'n×n matrix');
+  const params = buffers.adopt(paramsUniform(ctx, spec));
+  const pv = ctx.pipelines.get('weightsTimesV', baseConstants(spec));
+  const dispatches: Dispatch[] = [
+    ...weightsDispatches(ctx, spec, io, matrix, params),
+    {
+      label: 'weights × V',
+      pipeline: pv,
+      bindGroup: bindGroup(ctx, pv, [params, matrix, io.v, io.o]),
+      workgroups: [Math.ceil(spec.dv / 16), Math.ceil(spec.n / 16), spec.heads],
+    },
+  ];
+  return { dispatches, matrix };
+}
+
+// ---------------------------------------------------------------------------
+// Flash (softmax, swa).
+
+export interface FlashTiles {
+  readonly br: number;
+  readonly bc: number;
+  readonly storageBytes: number;
+}
+
+/** Workgroup memory of shaders/softmax/flash.wgsl for these tiles (mirrors its declarations). */
+export function flashStorageBytes(dk: number, dv: number, br: number, bc: number): number {
+  const kStride = Math.ceil(dk / 4) + 1;
+  const vStride = Math.ceil(dv / 16) * 16;
+  return 16 * (br + bc) * kStride + F32 * (bc * vStride + br * (bc + 1) + br * 16);
+}
+
+/** Candidate (query rows, key block) tiles, largest first: more rows per workgroup re-use each K/V tile more. */
+const FLASH_CANDIDATES: readonly (readonly [number, number])[] = [
+  [64, 64],
+  [64, 32],
+  [32, 64],
+  [32, 32],
+  [16, 32],
+  [16, 16],
+];
+
+export function chooseFlashTiles(dk: number, dv: number, maxStorage: number): FlashTiles {
+  for (const [br, bc] of FLASH_CANDIDATES) {
+    const storageBytes = flashStorageBytes(dk, dv, br, bc);
+    if (storageBytes <= maxStorage) return { br, bc, storageBytes };
+  }
+  throw new EngineError(
+    `flash tiles for dk=${dk}, dv=${dv} need ${formatBytes(flashStorageBytes(dk, dv, 16, 16))} of workgroup memory; ` +
+      `this device has ${formatBytes(maxStorage)}`,
+  );
+}
+
+export function flashDispatches(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: PlanIo,
+  buffers: PlanBuffers,
+): Dispatch[] {
+  const tiles = chooseFlashTiles(spec.dk, spec.dv, ctx.limits.maxComputeWorkgroupStorageSize);
+  const blocks = Math.ceil(spec.n / tiles.br);
+  checkGrid([blocks, spec.heads], ctx.limits, 'flash attention');
+  const params = buffers.adopt(paramsUniform(ctx, spec));
+  const pipeline = ctx.pipelines.get('softmaxFlash', { ...baseConstants(spec), BR: tiles.br, BC: tiles.bc });
+  return [
+    {
+      label: `flash ${tiles.br}×${tiles.bc}`,
+      pipeline,
+      bindGroup: bindGroup(ctx, pipeline, [params, io.q, io.k, io.v, io.o]),
+      workgroups: [blocks, spec.heads, 1],
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Softmax recurrent (KV-cache decode).
+
+export function softmaxRecurrentDispatches(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers) {
+  const params = buffers.adopt(paramsUniform(ctx, spec));
+  const pipeline = ctx.pipelines.get('softmaxRecurrent', baseConstants(spec));
+  return [
+    {
+      label: 'KV-cache decode',
+      pipeline,
+      bindGroup: bindGroup(ctx, pipeline, [params, io.q, io.k, io.v, io.o]),
+      workgroups: grid2d(spec.n * spec.heads, ctx.limits),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Linear recurrent and chunk.
+
+/** Floats per head of the chunk kernels' state records: S (dk×dv) then z (dk). */
+export function linearStateFloats(spec: Pick<GpuSpec, 'dk' | 'dv'>): number {
+  return spec.dk * spec.dv + spec.dk;
+}
+
+export function linearRecurrentDispatches(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: PlanIo,
+  buffers: PlanBuffers,
+): { dispatches: Dispatch[]; state: GPUBuffer } {
+  const maxThreads = Math.min(
+    256,
+    ctx.limits.maxComputeInvocationsPerWorkgroup,
+    ctx.limits.maxComputeWorkgroupSizeX,
+  );
+  // One thread per output column; at least 32 so a tiny dv still fills a SIMD group.
+  const wg = Math.min(maxThreads, Math.max(32, 2 ** Math.ceil(Math.log2(spec.dv))));
+  const storage = 2 * 32 * spec.dk * F32;
+  if (storage > ctx.limits.maxComputeWorkgroupStorageSize) {
+    throw new EngineError(
+      `linear recurrent with dk=${spec.dk} needs more workgroup memory than this device has`,
+    );
+  }
+  const state = buffers.storage(spec.heads * spec.dk * spec.dv * F32, 'state');
+  const params = buffers.adopt(paramsUniform(ctx, spec));
+  const pipeline = ctx.pipelines.get('linearRecurrent', { ...baseConstants(spec), WG: wg });
+  const groups = Math.ceil(spec.dv / wg);
+  checkGrid([groups, spec.heads], ctx.limits, 'linear recurrent');
+  return {
+    dispatches: [
+      {
+        label: 'linear recurrent',
+        pipeline,
+        bindGroup: bindGroup(ctx, pipeline, [params, io.q, io.k, io.v, io.o, state]),
+        workgroups: [groups, spec.heads, 1],
+      },
+    ],
+    state,
+  };
+}
+
+/** Workgroup memory of shaders/linear/chunk_output.wgsl (mirrors its declarations). */
+export function chunkOutputStorageBytes(chunk: number, dv: number): number {
+  const cp = Math.ceil(chunk / 16) * 16;
+  const dvp = Math.ceil(dv / 16) * 16;
+  const slice = 16;
+  return F32 * (cp * slice + Math.max(cp * slice, slice * dvp) + cp * (cp + 1) + cp * 16);
+}
+
+export function linearChunkDispatches(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: PlanIo,
+  buffers: PlanBuffers,
+): { dispatches: Dispatch[]; finalState: GPUBuffer } {
+  const chunk = spec.chunkSize;
+  const storage = chunkOutputStorageBytes(chunk, spec.dv);
+  if (storage > ctx.limits.maxComputeWorkgroupStorageSize) {
+    let largest = 16;
+    while (chunkOutputStorageBytes(largest + 16, spec.dv) <= ctx.limits.maxComputeWorkgroupStorageSize)
+      largest += 16;
+    throw new EngineError(
+      `chunkSize ${chunk} needs ${formatBytes(storage)} of workgroup memory; this device has ` +
+        `${formatBytes(ctx.limits.maxComputeWorkgroupStorageSize)} (chunkSize ≤ ${largest} fits)`,
+    );
+  }
+  const numChunks = Math.ceil(spec.n / chunk);
+  checkGrid([numChunks, spec.heads], ctx.limits, 'linear chunk');
+  const stateFloats = linearStateFloats(spec);
+  const chunkStates = buffers.storage(spec.heads * numChunks * stateFloats * F32, 'chunk states');
+  const finalState = buffers.storage(spec.heads * stateFloats * F32, 'final state');
+  const params = buffers.adopt(paramsUniform(ctx, spec, numChunks));
+  const constants = { ...baseConstants(spec), CHUNK: chunk };
+  const statePipeline = ctx.pipelines.get('linearChunkState', constants);
+  const scanPipeline = ctx.pipelines.get('linearChunkScan', constants);
+  const outputPipeline = ctx.pipelines.get('linearChunkOutput', constants);
+  const scanGroups = Math.ceil((spec.heads * stateFloats) / 256);
+  return {
+    dispatches: [
+      {
+        label: 'chunk states',
+        pipeline: statePipeline,
+        bindGroup: bindGroup(ctx, statePipeline, [params, io.k, io.v, chunkStates]),
+        workgroups: [numChunks, spec.heads, 1],
+      },
+      {
+        label: 'scan over chunks',
+        pipeline: scanPipeline,
+        bindGroup: bindGroup(ctx, scanPipeline, [params, chunkStates, finalState]),
+        workgroups: grid2d(scanGroups, ctx.limits),
+      },
+      {
+        label: 'chunk outputs',
+        pipeline: outputPipeline,
+        bindGroup: bindGroup(ctx, outputPipeline, [params, io.q, io.k, io.v, chunkStates, finalState, io.o]),
+        workgroups: [numChunks, spec.heads, 1],
+      },
+    ],
+    finalState,
+  };
+}

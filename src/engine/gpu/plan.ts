@@ -1,0 +1,195 @@
+// GPU plans: the buffers and the ordered dispatches of one run, built once and
+// encodable many times (the engine encodes a plan once per run; the benchmark
+// encodes the same plan for every timed repetition, with no upload or read-back).
+import { EngineError, type Form } from '../types';
+import type { NormalizedProblem } from '../validate';
+import type { BufferPool } from './buffers';
+import type { DeviceLimits } from './device';
+import type { PipelineCache } from './pipelines';
+
+export interface GpuContext {
+  readonly device: GPUDevice;
+  readonly limits: DeviceLimits;
+  readonly pipelines: PipelineCache;
+  readonly pool: BufferPool;
+}
+
+export const FEATURE_MAP_IDS = { elu1: 0, relu: 1, identity: 2 } as const;
+export type GpuVariant = 'softmax' | 'swa' | 'linear';
+
+/** Everything a kernel needs to know about one problem, as plain numbers. */
+export interface GpuSpec {
+  readonly variant: GpuVariant;
+  readonly form: Form;
+  readonly n: number;
+  readonly dk: number;
+  readonly dv: number;
+  readonly heads: number;
+  readonly causal: boolean;
+  /** Score scale (softmax, swa); 1 for linear, which has none. */
+  readonly scale: number;
+  /** Sliding window w, or 0 for none. */
+  readonly window: number;
+  readonly featureMap: number;
+  readonly normalize: boolean;
+  readonly eps: number;
+  readonly chunkSize: number;
+}
+
+export interface Dispatch {
+  readonly label: string;
+  readonly pipeline: GPUComputePipeline;
+  readonly bindGroup: GPUBindGroup;
+  readonly workgroups: readonly [number, number, number];
+}
+
+/** The storage buffers of a plan that callers fill or read. */
+export interface PlanIo {
+  readonly q: GPUBuffer;
+  readonly k: GPUBuffer;
+  readonly v: GPUBuffer;
+  readonly o: GPUBuffer;
+}
+
+export interface GpuPlan {
+  readonly spec: GpuSpec;
+  readonly io: PlanIo;
+  /** Final state, `floats` per head every `strideFloats` (linear recurrent and chunk). */
+  readonly state?: { readonly buffer: GPUBuffer; readonly floats: number; readonly strideFloats: number };
+  /** The n×n matrix of the parallel form (head-major), when the form materialises it. */
+  readonly matrix?: GPUBuffer;
+  readonly dispatches: readonly Dispatch[];
+  /** Bytes of device memory this plan holds (inputs, output, work buffers). */
+  readonly bytes: number;
+  /** Returns the buffers to the pool, except those listed in `keep`. */
+  release(keep?: readonly GPUBuffer[]): void;
+}
+
+// GPUBufferUsage bits as numbers (fixed by the WebGPU spec), so this module does not
+// depend on the GPUBufferUsage global existing at import time (Node installs it late).
+/** Storage buffers are also copy source and destination: uploads and read-backs. */
+export const STORAGE_USAGE = 0x0080 /* STORAGE */ | 0x0008 /* COPY_DST */ | 0x0004; /* COPY_SRC */
+const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
+
+export const MAX_HEAD_DIM = 256;
+
+/** Reads the validated request into a GpuSpec (validation guarantees the types). */
+export function specFromProblem(problem: NormalizedProblem, form: Form): GpuSpec {
+  const variant = problem.variant;
+  if (variant !== 'softmax' && variant !== 'swa' && variant !== 'linear') {
+    throw new EngineError(`variant "${variant}" has no WebGPU kernels yet`);
+  }
+  const p = problem.params;
+  const num = (name: string, fallback: number): number =>
+    typeof p[name] === 'number' ? (p[name] as number) : fallback;
+  const bool = (name: string, fallback: boolean): boolean =>
+    typeof p[name] === 'boolean' ? (p[name] as boolean) : fallback;
+  const map = typeof p.featureMap === 'string' ? p.featureMap : 'elu1';
+  const featureMap = FEATURE_MAP_IDS[map as keyof typeof FEATURE_MAP_IDS];
+  if (featureMap === undefined) throw new EngineError(`unknown feature map "${map}"`);
+  if (problem.dk > MAX_HEAD_DIM || problem.dv > MAX_HEAD_DIM) {
+    throw new EngineError(
+      `the WebGPU kernels support dk, dv ≤ ${MAX_HEAD_DIM} (got dk=${problem.dk}, dv=${problem.dv})`,
+    );
+  }
+  return {
+    variant,
+    form,
+    n: problem.n,
+    dk: problem.dk,
+    dv: problem.dv,
+    heads: problem.heads,
+    causal: bool('causal', true),
+    scale: variant === 'linear' ? 1 : num('scale', 1 / Math.sqrt(problem.dk)),
+    window: variant === 'swa' ? num('window', 64) : 0,
+    featureMap: variant === 'linear' ? featureMap : FEATURE_MAP_IDS.identity,
+    normalize: bool('normalize', true),
+    eps: num('eps', 1e-6),
+    chunkSize: num('chunkSize', 64),
+  };
+}
+
+/** The 32-byte Params uniform of shaders/util/common.wgsl. */
+export function paramsUniform(ctx: GpuContext, spec: GpuSpec, numChunks = 0, heads = spec.heads): GPUBuffer {
+  const data = new ArrayBuffer(32);
+  const u32 = new Uint32Array(data);
+  const f32 = new Float32Array(data);
+  u32[0] = spec.n;
+  u32[1] = heads;
+  u32[2] = spec.causal ? 1 : 0;
+  u32[3] = spec.window;
+  f32[4] = spec.scale;
+  f32[5] = spec.eps;
+  u32[6] = spec.normalize ? 1 : 0;
+  u32[7] = numChunks;
+  const buffer = ctx.pool.acquire(32, UNIFORM_USAGE, 'params');
+  ctx.device.queue.writeBuffer(buffer, 0, data);
+  return buffer;
+}
+
+export function bindGroup(
+  ctx: GpuContext,
+  pipeline: GPUComputePipeline,
+  buffers: readonly GPUBuffer[],
+): GPUBindGroup {
+  return ctx.device.createBindGroup({
+    layout: pipeline.getBindGroupLayout(0),
+    entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+  });
+}
+
+/**
+ * Spreads `total` workgroups over x and y (one dimension holds at most
+ * maxComputeWorkgroupsPerDimension); kernels recover id = x + y·num_workgroups.x.
+ */
+export function grid2d(total: number, limits: DeviceLimits): [number, number, number] {
+  const x = Math.max(1, Math.min(total, limits.maxComputeWorkgroupsPerDimension));
+  const y = Math.ceil(total / x);
+  if (y > limits.maxComputeWorkgroupsPerDimension) {
+    throw new EngineError(`the problem needs ${total} workgroups, more than this device dispatches at once`);
+  }
+  return [x, y, 1];
+}
+
+export function checkGrid(dims: readonly number[], limits: DeviceLimits, what: string): void {
+  for (const d of dims) {
+    if (d > limits.maxComputeWorkgroupsPerDimension) {
+      throw new EngineError(
+        `${what} needs ${d} workgroups in one dimension; this device allows ${limits.maxComputeWorkgroupsPerDimension}`,
+      );
+    }
+  }
+}
+
+/** Encodes the plan's dispatches into one compute pass (WebGPU orders them and makes writes visible). */
+export function encodePlan(pass: GPUComputePassEncoder, plan: GpuPlan): void {
+  for (const d of plan.dispatches) {
+    pass.setPipeline(d.pipeline);
+    pass.setBindGroup(0, d.bindGroup);
+    pass.dispatchWorkgroups(d.workgroups[0], d.workgroups[1], d.workgroups[2]);
+  }
+}
+
+/** Tracks the buffers a plan builder allocates so that release() returns all of them. */
+export class PlanBuffers {
+  private readonly owned: GPUBuffer[] = [];
+  bytes = 0;
+  constructor(private readonly ctx: GpuContext) {}
+
+  storage(bytes: number, label: string): GPUBuffer {
+    const buffer = this.ctx.pool.acquire(bytes, STORAGE_USAGE, label);
+    this.owned.push(buffer);
+    this.bytes += buffer.size;
+    return buffer;
+  }
+
+  adopt(buffer: GPUBuffer): GPUBuffer {
+    this.owned.push(buffer);
+    return buffer;
+  }
+
+  release(keep: readonly GPUBuffer[] = []): void {
+    for (const buffer of this.owned) if (!keep.includes(buffer)) this.ctx.pool.release(buffer);
+    this.owned.length = 0;
+  }
+}

@@ -1,0 +1,62 @@
+// WGSL sources and the compile-time constants the kernels are specialised with.
+// Constants (DK, DV, tile sizes, feature map) are prepended as `const`
+// declarations: WGSL sizes register arrays only with constants, and the pipeline
+// cache keys on the final source text, so each shape compiles once.
+import common from '../../shaders/util/common.wgsl?raw';
+import scores from '../../shaders/util/scores.wgsl?raw';
+import normalizeRows from '../../shaders/util/normalize_rows.wgsl?raw';
+import weightsTimesV from '../../shaders/util/weights_times_v.wgsl?raw';
+import minmax from '../../shaders/util/minmax.wgsl?raw';
+import matmul from '../../shaders/util/matmul.wgsl?raw';
+import copy from '../../shaders/util/copy.wgsl?raw';
+import softmaxFlash from '../../shaders/softmax/flash.wgsl?raw';
+import softmaxRecurrent from '../../shaders/softmax/recurrent.wgsl?raw';
+import linearRecurrent from '../../shaders/linear/recurrent.wgsl?raw';
+import linearChunkState from '../../shaders/linear/chunk_state.wgsl?raw';
+import linearChunkScan from '../../shaders/linear/chunk_scan.wgsl?raw';
+import linearChunkOutput from '../../shaders/linear/chunk_output.wgsl?raw';
+
+export const KERNELS = {
+  scores,
+  normalizeRows,
+  weightsTimesV,
+  minmax,
+  matmul,
+  copy,
+  softmaxFlash,
+  softmaxRecurrent,
+  linearRecurrent,
+  linearChunkState,
+  linearChunkScan,
+  linearChunkOutput,
+} as const;
+export type KernelName = keyof typeof KERNELS;
+
+/** Kernels that use the shared Params struct, phi() and visible(). */
+const USES_COMMON: ReadonlySet<KernelName> = new Set<KernelName>([
+  'scores',
+  'normalizeRows',
+  'weightsTimesV',
+  'softmaxFlash',
+  'softmaxRecurrent',
+  'linearRecurrent',
+  'linearChunkState',
+  'linearChunkScan',
+  'linearChunkOutput',
+]);
+
+/** u32 constants; every kernel of the common family needs DK, DV and FEATURE_MAP. */
+export type KernelConstants = Readonly<Record<string, number>>;
+
+export function kernelSource(name: KernelName, constants: KernelConstants): string {
+  const header = Object.entries(constants)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => {
+      if (!Number.isInteger(value) || value < 0)
+        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
+      return `const ${key}: u32 = ${value}u;`;
+    })
+    .join('\n');
+  const body = USES_COMMON.has(name) ? `${common}\n${KERNELS[name]}` : KERNELS[name];
+  return `// kernel ${name}\n${header}\n${body}`;
+}
