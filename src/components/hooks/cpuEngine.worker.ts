@@ -1,0 +1,14 @@
+// Web Worker entry of the CPU fallback: the float64 references run here, off the
+// main thread, so sliders stay responsive while a large n computes.
+import { handleWorkerCall } from '../shell/engine/workerHandler';
+import type { WorkerCall } from '../shell/engine/workerProtocol';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<WorkerCall>) => void) | null;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+};
+
+scope.onmessage = (event) => {
+  const { reply, transfer } = handleWorkerCall(event.data);
+  scope.postMessage(reply, transfer);
+};
