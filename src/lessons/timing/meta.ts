@@ -1,15 +1,9 @@
 // Lesson 8: measure O(n²) against O(n) on the reader's own device.
-import type { SweepCase } from '../../state/types';
+import { DEFAULT_SWEEP_CASES } from '../../state/limits';
 import type { LessonDef } from '../types';
 
 /** The five curves of issue 2's sweep: softmax (parallel, flash) and linear (parallel, recurrent, chunk). */
-const FOUNDATION_SWEEP: readonly SweepCase[] = [
-  { variant: 'softmax', form: 'parallel' },
-  { variant: 'softmax', form: 'flash' },
-  { variant: 'linear', form: 'parallel' },
-  { variant: 'linear', form: 'recurrent' },
-  { variant: 'linear', form: 'chunk' },
-];
+const FOUNDATION_SWEEP = DEFAULT_SWEEP_CASES;
 
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'timing',
