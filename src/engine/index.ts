@@ -1,0 +1,57 @@
+// The engine's public surface for lessons, views, the app shell and tools.
+// GPU pieces (src/engine/gpu) are imported from there directly, so code that
+// only needs the CPU references or the models never pulls WebGPU in.
+export * from './types';
+export { createCpuEngine, runCpu, cpuWeights, hostMatrix, DEFAULT_CPU_MAX_BUFFER_BYTES } from './cpu';
+export type { CpuEngineOptions } from './cpu';
+export {
+  validateRequest,
+  validateProblem,
+  checkFitsLimits,
+  largestFittingN,
+  problemFromJson,
+  formatBytes,
+} from './validate';
+export type { NormalizedProblem, NormalizedRequest, BufferLimits, BufferSizeModel } from './validate';
+export { getVariant, findVariant, implementedVariants, isVariantId } from './variants/registry';
+export type {
+  VariantDescriptor,
+  ParamSpec,
+  NumberParamSpec,
+  BooleanParamSpec,
+  EnumParamSpec,
+  ExtraInputSpec,
+  CausalSupport,
+  ProblemDims,
+  ResolvedParams,
+} from './variants/descriptor';
+export { FEATURE_MAPS } from './variants/linear/descriptor';
+export type { FeatureMap } from './variants/linear/descriptor';
+export {
+  applyFeatureMap,
+  featureMapValue,
+  linearRecurrent,
+  linearChunk,
+  linearParallel,
+  linearWeights,
+  emptyLinearState,
+} from './variants/linear/cpu';
+export type { LinearOptions, LinearState, LinearRun } from './variants/linear/cpu';
+export type { HeadData, HeadResult } from './variants/cpu';
+export { generateProblem, rotaryFrequencies, CLUSTER_COUNT } from './inputs/generate';
+export type { GenerateOptions, GeneratedProblem } from './inputs/generate';
+export { createRng, xoshiro128StarStar } from './inputs/random';
+export type { Rng } from './inputs/random';
+export {
+  flopCount,
+  memoryFootprint,
+  productOrderFlops,
+  attentionMatrixBytes,
+  attentionPairs,
+  kvCacheBytes,
+  linearStateBytes,
+  gpuBufferSizes,
+  BYTES_F32,
+  BYTES_F64,
+} from './analysis/cost';
+export type { CostDims, MemoryFootprint, BufferSize } from './analysis/cost';
