@@ -106,7 +106,7 @@ async function runOnBackend(
   run: (engine: AttentionEngine) => Promise<RunResult>,
 ): Promise<RunResult> {
   if (args.backend === 'cpu') return run(createCpuEngine());
-  useSoftwareVulkanWithoutGpu();
+  preferSoftwareVulkanWithoutGpu();
   // Imported lazily: the CPU path must not load the native Dawn addon.
   const { acquireNodeDevice } = await import('./gpu/node');
   const { createGpuEngine } = await import('./gpu/engine');
@@ -128,7 +128,7 @@ const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
  * chose a driver (VK_ICD_FILENAMES), asked for the real GPU (LA_REAL_GPU), or
  * a GPU device node exists. Must run before the Dawn addon loads.
  */
-function useSoftwareVulkanWithoutGpu(): void {
+function preferSoftwareVulkanWithoutGpu(): void {
   // Without it the Vulkan loader prints a warning line on stderr.
   process.env.XDG_RUNTIME_DIR ??= tmpdir();
   if (process.env.VK_ICD_FILENAMES || process.env.LA_REAL_GPU) return;
