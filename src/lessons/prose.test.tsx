@@ -33,7 +33,8 @@ function renderStep(Prose: MDXContent, stepId: string): string {
   const Step = ({ id, children }: { id: string; children?: ReactNode }) =>
     id === stepId ? createElement('section', { 'data-step': id }, children) : null;
   const Value = ({ name }: { name: string }) => createElement('span', { 'data-value': name });
-  return renderToStaticMarkup(createElement(Prose, { components: { Step, Value } }));
+  const Term = ({ children }: { children?: ReactNode }) => createElement('dfn', null, children);
+  return renderToStaticMarkup(createElement(Prose, { components: { Step, Value, Term } }));
 }
 
 describe.each(lessons.map((m) => [m.id, m] as const))('lesson %s', (id, meta) => {
