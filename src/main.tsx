@@ -1,12 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'katex/dist/katex.min.css';
+import './styles/index.css';
+import { App } from './App';
+import { browserUrlEnvironment, startUrlSync } from './state/urlSync';
 
-function Placeholder() {
-  return <p>Linear attention, live</p>;
-}
+startUrlSync(browserUrlEnvironment());
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
   <StrictMode>
-    <Placeholder />
+    <App />
   </StrictMode>,
 );

@@ -39,6 +39,21 @@ export function selectView(store: ViewState): ViewState {
   return view as unknown as ViewState;
 }
 
+/**
+ * The view after navigating to a step: that step's control defaults from the lesson
+ * meta applied over the current controls (null lesson or one not in the build: course map).
+ * Also gives the href of step links, so they open the same view in a new tab.
+ */
+export function viewForStep(current: ViewState, lesson: LessonId | null, step: number): ViewState {
+  const def = getLesson(lesson);
+  if (lesson === null || def === undefined) {
+    return normalizeViewState({ ...current, lesson: null, step: 0 }, SCHEMA_OPTIONS).state;
+  }
+  const index = Math.max(0, Math.min(def.steps.length - 1, Math.trunc(step)));
+  const defaults = def.steps[index].defaults ?? {};
+  return normalizeViewState({ ...current, ...defaults, lesson, step: index }, SCHEMA_OPTIONS).state;
+}
+
 let nextNoticeId = 1;
 
 export const useViewStore = create<ViewStore>()((set, get) => ({
@@ -53,16 +68,7 @@ export const useViewStore = create<ViewStore>()((set, get) => ({
   },
 
   goToStep(lesson, step) {
-    const current = selectView(get());
-    const def = getLesson(lesson);
-    if (lesson === null || def === undefined) {
-      set(normalizeViewState({ ...current, lesson: null, step: 0 }, SCHEMA_OPTIONS).state);
-      return;
-    }
-    const index = Math.max(0, Math.min(def.steps.length - 1, Math.trunc(step)));
-    const defaults = def.steps[index].defaults ?? {};
-    const next: ViewState = { ...current, ...defaults, lesson, step: index };
-    set(normalizeViewState(next, SCHEMA_OPTIONS).state);
+    set(viewForStep(selectView(get()), lesson, step));
   },
 
   replaceView(view) {

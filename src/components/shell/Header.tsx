@@ -1,0 +1,33 @@
+// The top bar: title (back to the course map), settings, About this GPU, Share.
+import { useT } from '../i18n';
+import { AboutButton } from './AboutPanel';
+import { Settings } from './Settings';
+import { ShareButton } from './ShareButton';
+import { useStepHref, useStepNavigation } from './useViewHref';
+
+export function Header() {
+  const t = useT();
+  const navigate = useStepNavigation();
+  const homeHref = useStepHref(null, 0);
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <a className="brand" href={homeHref} onClick={navigate(null, 0)}>
+          <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" width="28" height="28">
+            <rect x="2" y="2" width="28" height="28" rx="7" fill="var(--accent)" />
+            <path d="M9 23 L23 9" stroke="var(--accent-contrast)" strokeWidth="2.5" strokeLinecap="round" />
+            <circle cx="9" cy="23" r="2.6" fill="var(--accent-contrast)" />
+            <circle cx="16" cy="16" r="2.6" fill="var(--accent-contrast)" opacity="0.8" />
+            <circle cx="23" cy="9" r="2.6" fill="var(--accent-contrast)" opacity="0.6" />
+          </svg>
+          <span className="brand__title">{t('app.title')}</span>
+        </a>
+        <div className="site-header__tools">
+          <Settings />
+          <AboutButton />
+          <ShareButton />
+        </div>
+      </div>
+    </header>
+  );
+}

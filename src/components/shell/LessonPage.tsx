@@ -1,0 +1,77 @@
+// One lesson: its header, the step list, the text column and the lab column.
+// When the step changes by navigation, focus moves to the step's heading so
+// keyboard and screen-reader users land on the new text.
+import { Suspense, useEffect, useRef } from 'react';
+import type { LessonDef } from '../../lessons/types';
+import { useViewStore } from '../../state/store';
+import { useT } from '../i18n';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LessonContext } from './LessonContext';
+import { PrevNext } from './PrevNext';
+import { Prose } from './Prose';
+import { StepNav } from './StepNav';
+import { SurveyRefs } from './SurveyRefs';
+
+function useFocusOnStepChange(lessonId: string, step: number) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    const place = `${lessonId}#${step}`;
+    // The first render (page load, link) keeps the browser's focus; later changes move it.
+    if (shown.current !== null && shown.current !== place) headingRef.current?.focus();
+    shown.current = place;
+  }, [lessonId, step]);
+  return headingRef;
+}
+
+export function LessonPage({ lesson }: { lesson: LessonDef }) {
+  const t = useT();
+  const step = useViewStore((state) => state.step);
+  const lang = useViewStore((state) => state.lang);
+  const headingRef = useFocusOnStepChange(lesson.id, step);
+  const current = lesson.steps[Math.min(step, lesson.steps.length - 1)];
+  const Lab = lesson.Lab;
+
+  return (
+    <LessonContext.Provider value={lesson}>
+      <article className="lesson" data-lesson={lesson.id}>
+        <header className="lesson__header">
+          <p className="eyebrow">{t('map.lesson', { number: lesson.number })}</p>
+          <h1 className="lesson__title">{lesson.title[lang]}</h1>
+          <p className="lesson__summary">{lesson.summary[lang]}</p>
+          <SurveyRefs refs={lesson.survey} label={t('lesson.survey')} />
+        </header>
+        <StepNav lesson={lesson} step={step} lang={lang} />
+        <div className="lesson__grid">
+          <section className="lesson__prose" aria-labelledby="step-heading">
+            <h2 id="step-heading" className="step-heading" tabIndex={-1} ref={headingRef}>
+              <span className="step-heading__count">
+                {t('lesson.step', { number: step + 1, count: lesson.steps.length })}
+              </span>
+              <span className="step-heading__title">{current.title[lang]}</span>
+            </h2>
+            <Prose lesson={lesson} lang={lang} />
+            <PrevNext lesson={lesson} step={step} lang={lang} />
+          </section>
+          <section className="lesson__lab" aria-label={t('lesson.lab')}>
+            <ErrorBoundary
+              key={lesson.id}
+              fallback={(error, retry) => (
+                <div className="inline-error" role="alert">
+                  <p>{t('lesson.labFailed', { message: error.message })}</p>
+                  <button type="button" className="button" onClick={retry}>
+                    {t('lesson.retry')}
+                  </button>
+                </div>
+              )}
+            >
+              <Suspense fallback={<p className="loading">{t('lesson.loadingLab')}</p>}>
+                <Lab />
+              </Suspense>
+            </ErrorBoundary>
+          </section>
+        </div>
+      </article>
+    </LessonContext.Provider>
+  );
+}

@@ -1,0 +1,48 @@
+// The step list of a lesson: one link per step (deep-linkable), the current one marked.
+import type { LessonDef } from '../../lessons/types';
+import type { Lang } from '../../state/types';
+import { useT } from '../i18n';
+import { useStepHref, useStepNavigation } from './useViewHref';
+
+function StepLink({
+  lesson,
+  index,
+  current,
+  lang,
+}: {
+  lesson: LessonDef;
+  index: number;
+  current: boolean;
+  lang: Lang;
+}) {
+  const href = useStepHref(lesson.id, index);
+  const navigate = useStepNavigation();
+  return (
+    <li className="steps__item">
+      <a
+        className="steps__link"
+        href={href}
+        onClick={navigate(lesson.id, index)}
+        aria-current={current ? 'step' : undefined}
+      >
+        <span className="steps__number" aria-hidden="true">
+          {index + 1}
+        </span>
+        <span className="steps__title">{lesson.steps[index].title[lang]}</span>
+      </a>
+    </li>
+  );
+}
+
+export function StepNav({ lesson, step, lang }: { lesson: LessonDef; step: number; lang: Lang }) {
+  const t = useT();
+  return (
+    <nav className="steps" aria-label={t('lesson.steps')}>
+      <ol className="steps__list">
+        {lesson.steps.map((s, index) => (
+          <StepLink key={s.id} lesson={lesson} index={index} current={index === step} lang={lang} />
+        ))}
+      </ol>
+    </nav>
+  );
+}
