@@ -1,0 +1,82 @@
+// Colour legend of a matrix view: the colour ramp with its domain, what the
+// value is, the masked-cell swatch, and how pixels pool cells.
+import { scaleLinear } from 'd3-scale';
+import { useId } from 'react';
+import { formatNumber } from '../format';
+import { LUT_SIZE, lutCss, maskColors, type ColorLut, type Theme } from './colorMaps';
+
+export interface LegendProps {
+  readonly lut: ColorLut;
+  readonly lo: number;
+  readonly hi: number;
+  readonly valueLabel: string;
+  readonly theme: Theme;
+  /** Text of the masked-cell swatch, or null when nothing is masked. */
+  readonly maskLabel: string | null;
+  readonly width: number;
+}
+
+const STOPS = 16;
+
+export function Legend({ lut, lo, hi, valueLabel, theme, maskLabel, width }: LegendProps) {
+  const gradientId = useId();
+  const hatchId = useId();
+  const rampWidth = Math.max(120, Math.min(260, width - (maskLabel ? 150 : 20)));
+  const x = scaleLinear().domain([lo, hi]).range([0, rampWidth]);
+  const ticks = x.ticks(4);
+  const mask = maskColors(theme);
+  const rgb = (c: readonly number[]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+  const height = 44;
+  return (
+    <svg
+      width={width}
+      height={height}
+      role="img"
+      aria-label={`${valueLabel}: ${formatNumber(lo)} – ${formatNumber(hi)}`}
+    >
+      <defs>
+        <linearGradient id={gradientId}>
+          {Array.from({ length: STOPS + 1 }, (_, s) => (
+            <stop
+              key={s}
+              offset={`${(100 * s) / STOPS}%`}
+              stopColor={lutCss(lut, Math.round((s / STOPS) * (LUT_SIZE - 1)))}
+            />
+          ))}
+        </linearGradient>
+        <pattern
+          id={hatchId}
+          width="6"
+          height="6"
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
+          <rect width="6" height="6" fill={rgb(mask.base)} />
+          <line x1="0" y1="0" x2="0" y2="6" stroke={rgb(mask.stripe)} strokeWidth="3" />
+        </pattern>
+      </defs>
+      <g transform="translate(8, 4)" fontSize="11" fill="currentColor">
+        <text x={0} y={9}>
+          {valueLabel}
+        </text>
+        <rect x={0} y={14} width={rampWidth} height={10} fill={`url(#${gradientId})`} rx={2} />
+        {ticks.map((tick) => (
+          <g key={tick} transform={`translate(${x(tick)}, 24)`}>
+            <line y2={4} stroke="currentColor" />
+            <text y={15} textAnchor="middle">
+              {formatNumber(tick)}
+            </text>
+          </g>
+        ))}
+        {maskLabel && (
+          <g transform={`translate(${rampWidth + 20}, 14)`}>
+            <rect width={14} height={10} fill={`url(#${hatchId})`} stroke={rgb(mask.stripe)} />
+            <text x={20} y={9}>
+              {maskLabel}
+            </text>
+          </g>
+        )}
+      </g>
+    </svg>
+  );
+}
