@@ -51,7 +51,6 @@ export function LessonPage({ lesson }: { lesson: LessonDef }) {
               <span className="step-heading__title">{current.title[lang]}</span>
             </h2>
             <Prose lesson={lesson} lang={lang} />
-            <PrevNext lesson={lesson} step={step} lang={lang} />
           </section>
           <section className="lesson__lab" aria-label={t('lesson.lab')}>
             <ErrorBoundary
@@ -70,6 +69,7 @@ export function LessonPage({ lesson }: { lesson: LessonDef }) {
               </Suspense>
             </ErrorBoundary>
           </section>
+          <PrevNext lesson={lesson} step={step} lang={lang} />
         </div>
       </article>
     </LessonContext.Provider>
