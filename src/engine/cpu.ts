@@ -5,6 +5,7 @@ import { BYTES_F64, type BufferSize } from './analysis/cost';
 import {
   EngineError,
   type AttentionEngine,
+  type AttentionProblem,
   type Form,
   type MatrixHandle,
   type RunRequest,
@@ -14,7 +15,13 @@ import {
 import { checkFitsLimits, validateProblem, validateRequest, type NormalizedProblem } from './validate';
 import type { ProblemDims, ResolvedParams } from './variants/descriptor';
 import type { HeadData, HeadResult } from './variants/cpu';
-import { linearVariantWeights, runLinear } from './variants/linear/cpu';
+import {
+  linearOptionsFromParams,
+  linearStateTrace,
+  linearVariantWeights,
+  runLinear,
+  type LinearStateTrace,
+} from './variants/linear/cpu';
 import { runSoftmaxFamily, softmaxFamilyWeights } from './variants/softmax/cpu';
 import { runSwa, swaWeights } from './variants/swa/cpu';
 
@@ -93,6 +100,19 @@ export function cpuWeights(
   );
   assertFinite(weights, problem);
   return hostMatrix(weights, problem.n, problem.n);
+}
+
+/**
+ * Linear attention's state of head 0 as it fills: ‖S_t‖ for every t and S_t at
+ * token `at` (1-based). For lesson 4's state matrix and its norm over t.
+ */
+export function cpuLinearStateTrace(problem: AttentionProblem, at: number): LinearStateTrace {
+  const validated = validateProblem('linear', problem);
+  if (!Number.isInteger(at) || at < 1 || at > validated.n) {
+    throw new EngineError(`the token index must be an integer from 1 to n = ${validated.n} (got ${at})`);
+  }
+  const head = headOf(toFloat64(validated), validated, 0);
+  return linearStateTrace(head, linearOptionsFromParams(validated.params), at);
 }
 
 /** Wraps a host row-major matrix as a MatrixHandle (min, max, maxAbs computed once). */

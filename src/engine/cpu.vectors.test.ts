@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCpu } from './cpu';
 import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests, VECTOR_CHUNK_SIZE } from './testing/vectors';
-import { implementedVariants } from './variants/registry';
+import { getVariant, implementedVariants } from './variants/registry';
 
 const vectors = loadVectors(implementedVariants.map((d) => d.id));
 
@@ -38,5 +38,22 @@ describe('shared vectors on the CPU backend', () => {
         if (request.form === 'chunk') expect(request.problem.params?.chunkSize).toBe(VECTOR_CHUNK_SIZE);
       });
     }
+  }
+
+  // The README prescribes chunkSize 16; the chunk form must pass at any size,
+  // including 1 (pure recurrence), sizes that do not divide n, and sizes ≥ n.
+  for (const vector of vectors.filter((v) => getVariant(v.variant).forms.includes('chunk'))) {
+    it(`${vector.name} chunk at chunkSize 1, 5, 7, 32, 64 (default), 1000`, () => {
+      for (const chunkSize of [1, 5, 7, 32, undefined, 1000]) {
+        const params =
+          chunkSize === undefined ? vector.problem.params : { ...vector.problem.params, chunkSize };
+        const result = runCpu({
+          variant: vector.variant,
+          form: 'chunk',
+          problem: { ...vector.problem, params },
+        });
+        expect(maxAbsDiff(result.o, vector.expectedO)).toBeLessThan(1e-9);
+      }
+    });
   }
 });

@@ -2,7 +2,7 @@
 // they must agree with each other (to float64 rounding) at many sizes, with n
 // not a multiple of the chunk or tile size, and with the defining formulas.
 import { describe, expect, it } from 'vitest';
-import { cpuWeights, createCpuEngine, runCpu } from './cpu';
+import { cpuLinearStateTrace, cpuWeights, createCpuEngine, runCpu } from './cpu';
 import { generateProblem } from './inputs/generate';
 import { maxAbsDiff } from './testing/vectors';
 import { EngineError, type AttentionProblem, type Form, type Params, type RunRequest } from './types';
@@ -247,6 +247,36 @@ describe('state carry-over (linear)', () => {
     });
     expect(norms).toHaveLength(5);
     expect(norms[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('cpuLinearStateTrace (lesson 4)', () => {
+  it('S_t equals the state of a run over the first t tokens; norms grow for positive features', () => {
+    const p = problem(40, 6, 4, {}, 11, 2);
+    const trace = cpuLinearStateTrace(p, 17);
+    expect([trace.rows, trace.cols]).toEqual([6, 4]);
+    const prefix: AttentionProblem = {
+      n: 17,
+      dk: 6,
+      dv: 4,
+      q: Array.from(p.q).slice(0, 17 * 6),
+      k: Array.from(p.k).slice(0, 17 * 6),
+      v: Array.from(p.v).slice(0, 17 * 4),
+    };
+    expect(maxAbsDiff(trace.state, run('linear', 'recurrent', prefix).state as Float64Array)).toBeLessThan(
+      1e-13,
+    );
+    expect(trace.norms).toHaveLength(40);
+    expect(trace.norms[16]).toBeCloseTo(Math.hypot(...trace.state), 12);
+    const full = run('linear', 'recurrent', p).state as Float64Array;
+    expect(trace.norms[39]).toBeCloseTo(Math.hypot(...full.subarray(0, 24)), 12);
+  });
+
+  it('rejects a token index outside 1..n', () => {
+    expect(() => cpuLinearStateTrace(problem(5, 2, 2), 6)).toThrow(
+      'the token index must be an integer from 1 to n = 5 (got 6)',
+    );
+    expect(() => cpuLinearStateTrace(problem(5, 2, 2), 0)).toThrow(EngineError);
   });
 });
 

@@ -2,7 +2,14 @@
 // GPU pieces (src/engine/gpu) are imported from there directly, so code that
 // only needs the CPU references or the models never pulls WebGPU in.
 export * from './types';
-export { createCpuEngine, runCpu, cpuWeights, hostMatrix, DEFAULT_CPU_MAX_BUFFER_BYTES } from './cpu';
+export {
+  createCpuEngine,
+  runCpu,
+  cpuWeights,
+  cpuLinearStateTrace,
+  hostMatrix,
+  DEFAULT_CPU_MAX_BUFFER_BYTES,
+} from './cpu';
 export type { CpuEngineOptions } from './cpu';
 export {
   validateRequest,
@@ -36,7 +43,7 @@ export {
   linearWeights,
   emptyLinearState,
 } from './variants/linear/cpu';
-export type { LinearOptions, LinearState, LinearRun } from './variants/linear/cpu';
+export type { LinearOptions, LinearState, LinearRun, LinearStateTrace } from './variants/linear/cpu';
 export type { HeadData, HeadResult } from './variants/cpu';
 export { generateProblem, rotaryFrequencies, CLUSTER_COUNT } from './inputs/generate';
 export type { GenerateOptions, GeneratedProblem } from './inputs/generate';

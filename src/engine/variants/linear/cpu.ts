@@ -255,6 +255,32 @@ export function linearChunk(
   return { o, state };
 }
 
+export interface LinearStateTrace {
+  /** Shape of S: feature dim × dv. */
+  readonly rows: number;
+  readonly cols: number;
+  /** ‖S_t‖_F (Frobenius norm) after each token, t = 1..n. */
+  readonly norms: Float64Array;
+  /** S_t after token `at` (1-based), rows×cols row-major. */
+  readonly state: Float64Array;
+}
+
+/**
+ * Lesson 4's state view: how S_t fills as tokens arrive (its norm at every t)
+ * and S_t itself at one token. S_t = Σ_{s≤t} φ(k_s)ᵀv_s whatever the causal setting.
+ */
+export function linearStateTrace(head: HeadData, opts: LinearOptions, at: number): LinearStateTrace {
+  const norms = new Float64Array(head.n);
+  let state = new Float64Array(head.dk * head.dv);
+  linearRecurrent(head, opts, undefined, (t, current) => {
+    let sumSq = 0;
+    for (let i = 0; i < current.S.length; i++) sumSq += current.S[i] * current.S[i];
+    norms[t] = Math.sqrt(sumSq);
+    if (t === at - 1) state = current.S.slice();
+  });
+  return { rows: head.dk, cols: head.dv, norms, state };
+}
+
 /** Runs one form of linear attention for one head; the state returned is S (z is internal). */
 export function runLinear(head: HeadData, form: Form, params: ResolvedParams): HeadResult {
   const opts = linearOptionsFromParams(params);
