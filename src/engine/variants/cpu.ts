@@ -22,13 +22,27 @@ export interface HeadResult {
   readonly state?: Float64Array;
 }
 
-/** Dot product of row i of a (width d) with row j of b (width d). */
+/**
+ * Dot product of row i of a (width d) with row j of b (width d). Four partial
+ * sums break the chain of dependent additions, which makes this (the inner loop
+ * of every quadratic form) about twice as fast in V8 at no cost in clarity.
+ */
 export function rowDot(a: Float64Array, i: number, b: Float64Array, j: number, d: number): number {
-  let sum = 0;
   const ai = i * d;
   const bj = j * d;
-  for (let c = 0; c < d; c++) sum += a[ai + c] * b[bj + c];
-  return sum;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let c = 0;
+  for (; c + 3 < d; c += 4) {
+    s0 += a[ai + c] * b[bj + c];
+    s1 += a[ai + c + 1] * b[bj + c + 1];
+    s2 += a[ai + c + 2] * b[bj + c + 2];
+    s3 += a[ai + c + 3] * b[bj + c + 3];
+  }
+  for (; c < d; c++) s0 += a[ai + c] * b[bj + c];
+  return s0 + s1 + (s2 + s3);
 }
 
 /** out[row i] += weight · src[row j], rows of width d. */
