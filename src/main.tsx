@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles/index.css';
 import { App } from './App';
+import { applyDocumentSettings } from './components/shell/useDocumentSync';
 import { browserUrlEnvironment, startUrlSync } from './state/urlSync';
 
 startUrlSync(browserUrlEnvironment());
+applyDocumentSettings();
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -27,15 +27,29 @@ function isLessonId(id: string): id is LessonId {
   return (LESSON_IDS as readonly string[]).includes(id);
 }
 
-function assemble(): { lessons: LessonDef[]; incomplete: IncompleteLesson[] } {
+type Loader<T> = () => Promise<T>;
+
+/** The files found in the lesson folders, keyed by path relative to this file ('./rnn/meta.ts'). */
+export interface LessonFiles {
+  readonly metas: Readonly<Record<string, { meta: LessonMeta }>>;
+  readonly en: Readonly<Record<string, Loader<ProseModule>>>;
+  readonly zh: Readonly<Record<string, Loader<ProseModule>>>;
+  readonly labs: Readonly<Record<string, Loader<{ default: ComponentType }>>>;
+}
+
+/** Builds the registry from the folder contents: complete lessons in course order, the rest listed as incomplete. */
+export function assembleLessons(files: LessonFiles): {
+  lessons: LessonDef[];
+  incomplete: IncompleteLesson[];
+} {
   const lessons: LessonDef[] = [];
   const incomplete: IncompleteLesson[] = [];
-  for (const [path, module] of Object.entries(metaModules)) {
+  for (const [path, module] of Object.entries(files.metas)) {
     const folder = path.slice(2, -'/meta.ts'.length);
     const { meta } = module;
-    const loadEn = lookup(enProse, `./${folder}/en.mdx`);
-    const loadZh = lookup(zhProse, `./${folder}/zh.mdx`);
-    const loadLab = lookup(labModules, `./${folder}/Lab.tsx`);
+    const loadEn = lookup(files.en, `./${folder}/en.mdx`);
+    const loadZh = lookup(files.zh, `./${folder}/zh.mdx`);
+    const loadLab = lookup(files.labs, `./${folder}/Lab.tsx`);
     const missing = [
       ...(meta.id === folder && isLessonId(folder) ? [] : [`meta.id "${meta.id}" ≠ folder`]),
       ...(loadEn ? [] : ['en.mdx']),
@@ -53,7 +67,10 @@ function assemble(): { lessons: LessonDef[]; incomplete: IncompleteLesson[] } {
   return { lessons, incomplete };
 }
 
-const assembled = assemble();
+/** Metadata of every lesson folder, complete or not (tests check it against the URL schema). */
+export const lessonMetas: readonly LessonMeta[] = Object.values(metaModules).map((module) => module.meta);
+
+const assembled = assembleLessons({ metas: metaModules, en: enProse, zh: zhProse, labs: labModules });
 
 /** Lessons available in this build, in course order. */
 export const lessons: readonly LessonDef[] = assembled.lessons;

@@ -3,6 +3,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { getLesson } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
+import type { Lang } from '../../state/types';
 import { translate } from '../i18n/translate';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
@@ -17,6 +18,23 @@ function systemPrefersDark(): boolean {
   return window.matchMedia(DARK_QUERY).matches;
 }
 
+function applyTheme(resolved: 'light' | 'dark'): void {
+  const root = document.documentElement;
+  root.dataset.theme = resolved;
+  root.style.colorScheme = resolved;
+}
+
+function applyLang(lang: Lang): void {
+  document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+}
+
+/** Sets lang and theme on <html> before the first render, so a dark-system reader sees no light flash. */
+export function applyDocumentSettings(): void {
+  const { theme, lang } = useViewStore.getState();
+  applyTheme(theme === 'system' ? (systemPrefersDark() ? 'dark' : 'light') : theme);
+  applyLang(lang);
+}
+
 export function useDocumentSync(): void {
   const lang = useViewStore((state) => state.lang);
   const theme = useViewStore((state) => state.theme);
@@ -25,15 +43,8 @@ export function useDocumentSync(): void {
   const systemDark = useSyncExternalStore(subscribeToScheme, systemPrefersDark, () => false);
   const resolved = theme === 'system' ? (systemDark ? 'dark' : 'light') : theme;
 
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
-  }, [lang]);
-
-  useEffect(() => {
-    const root = document.documentElement;
-    root.dataset.theme = resolved;
-    root.style.colorScheme = resolved;
-  }, [resolved]);
+  useEffect(() => applyLang(lang), [lang]);
+  useEffect(() => applyTheme(resolved), [resolved]);
 
   useEffect(() => {
     const lesson = getLesson(lessonId);
