@@ -67,7 +67,9 @@ export async function startBackend(options: StartOptions): Promise<StartedBacken
   try {
     acquired = await acquireDevice(options.gpu, {
       onLost: (info) => {
-        if (!stopping && info.reason !== 'destroyed') options.onDeviceLost(info.message || info.reason);
+        // Our own stop() destroys the device on purpose; any other loss (driver reset, a destroy()
+        // elsewhere) is reported so the provider can acquire a new one.
+        if (!stopping) options.onDeviceLost(info.message || info.reason);
       },
     });
   } catch (error) {
