@@ -6,12 +6,11 @@ import { useViewStore } from '../../state/store';
 import type { Lang } from '../../state/types';
 import { useT } from '../i18n';
 import { SurveyRefs } from './SurveyRefs';
-import { useStepHref, useStepNavigation } from './useViewHref';
+import { useStepLink } from './useViewHref';
 
 function LessonCard({ lesson, lang }: { lesson: LessonDef; lang: Lang }) {
   const t = useT();
-  const href = useStepHref(lesson.id, 0);
-  const navigate = useStepNavigation();
+  const link = useStepLink(lesson.id, 0);
   const titleId = `lesson-${lesson.id}-title`;
   return (
     <li className="card" aria-labelledby={titleId}>
@@ -21,7 +20,7 @@ function LessonCard({ lesson, lang }: { lesson: LessonDef; lang: Lang }) {
       <div className="card__body">
         <p className="eyebrow">{t('map.lesson', { number: lesson.number })}</p>
         <h3 className="card__title" id={titleId}>
-          <a href={href} onClick={navigate(lesson.id, 0)} className="card__link">
+          <a {...link} className="card__link">
             {lesson.title[lang]}
           </a>
         </h3>

@@ -3,16 +3,15 @@ import { useT } from '../i18n';
 import { AboutButton } from './AboutPanel';
 import { Settings } from './Settings';
 import { ShareButton } from './ShareButton';
-import { useStepHref, useStepNavigation } from './useViewHref';
+import { useStepLink } from './useViewHref';
 
 export function Header() {
   const t = useT();
-  const navigate = useStepNavigation();
-  const homeHref = useStepHref(null, 0);
+  const homeLink = useStepLink(null, 0);
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <a className="brand" href={homeHref} onClick={navigate(null, 0)}>
+        <a className="brand" {...homeLink}>
           <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" width="28" height="28">
             <rect x="2" y="2" width="28" height="28" rx="7" fill="var(--accent)" />
             <path d="M9 23 L23 9" stroke="var(--accent-contrast)" strokeWidth="2.5" strokeLinecap="round" />

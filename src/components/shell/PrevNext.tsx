@@ -3,7 +3,7 @@ import { neighbourLesson } from '../../lessons/index';
 import type { LessonDef } from '../../lessons/types';
 import type { Lang, LessonId } from '../../state/types';
 import { useT } from '../i18n';
-import { useStepHref, useStepNavigation } from './useViewHref';
+import { useStepLink } from './useViewHref';
 
 interface Target {
   readonly lesson: LessonId | null;
@@ -13,13 +13,11 @@ interface Target {
 }
 
 function PagerLink({ target, direction }: { target: Target; direction: 'previous' | 'next' }) {
-  const href = useStepHref(target.lesson, target.step);
-  const navigate = useStepNavigation();
+  const link = useStepLink(target.lesson, target.step);
   return (
     <a
       className={`pager__link pager__link--${direction}`}
-      href={href}
-      onClick={navigate(target.lesson, target.step)}
+      {...link}
       rel={direction === 'previous' ? 'prev' : 'next'}
     >
       <span className="pager__label">

@@ -2,7 +2,7 @@
 import type { LessonDef } from '../../lessons/types';
 import type { Lang } from '../../state/types';
 import { useT } from '../i18n';
-import { useStepHref, useStepNavigation } from './useViewHref';
+import { useStepLink } from './useViewHref';
 
 function StepLink({
   lesson,
@@ -15,16 +15,10 @@ function StepLink({
   current: boolean;
   lang: Lang;
 }) {
-  const href = useStepHref(lesson.id, index);
-  const navigate = useStepNavigation();
+  const link = useStepLink(lesson.id, index);
   return (
     <li className="steps__item">
-      <a
-        className="steps__link"
-        href={href}
-        onClick={navigate(lesson.id, index)}
-        aria-current={current ? 'step' : undefined}
-      >
+      <a className="steps__link" {...link} aria-current={current ? 'step' : undefined}>
         <span className="steps__number" aria-hidden="true">
           {index + 1}
         </span>

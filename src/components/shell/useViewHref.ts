@@ -1,24 +1,47 @@
 // Links inside the app are real anchors (href = the canonical query of the target
 // view, relative so any sub-path works); a plain click navigates in place.
-import { useCallback, type MouseEvent } from 'react';
+//
+// The href carries the current controls, which change on every slider step. So
+// that a drag does not re-render every link, the href is computed when the link
+// renders and refreshed when the pointer or focus reaches it (before any
+// middle-click, "copy link" or open-in-new-tab can read it).
+import { useCallback, type FocusEvent, type MouseEvent } from 'react';
 import { selectView, useViewStore, viewForStep } from '../../state/store';
 import type { LessonId } from '../../state/types';
 import { serializeViewState } from '../../state/urlSchema';
 
-/** Relative href of a step (query only), kept up to date with the controls it carries. */
-export function useStepHref(lesson: LessonId | null, step: number): string {
-  return useViewStore((state) => `?${serializeViewState(viewForStep(selectView(state), lesson, step))}`);
+function hrefOf(lesson: LessonId | null, step: number): string {
+  return `?${serializeViewState(viewForStep(selectView(useViewStore.getState()), lesson, step))}`;
 }
 
-/** onClick for an anchor to a step: navigate in place unless the reader asked for a new tab or window. */
-export function useStepNavigation(): (lesson: LessonId | null, step: number) => (event: MouseEvent) => void {
+export interface StepLinkProps {
+  readonly href: string;
+  onClick(event: MouseEvent<HTMLAnchorElement>): void;
+  onMouseEnter(event: MouseEvent<HTMLAnchorElement>): void;
+  onFocus(event: FocusEvent<HTMLAnchorElement>): void;
+}
+
+/** Props for an anchor to a step of a lesson (null: the course map). */
+export function useStepLink(lesson: LessonId | null, step: number): StepLinkProps {
   const goToStep = useViewStore((state) => state.goToStep);
-  return useCallback(
-    (lesson, step) => (event) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  // Re-render on navigation and language; other controls refresh the href on hover/focus.
+  useViewStore((state) => `${state.lesson}:${state.step}:${state.lang}`);
+  const refresh = useCallback(
+    (event: MouseEvent<HTMLAnchorElement> | FocusEvent<HTMLAnchorElement>) => {
+      event.currentTarget.setAttribute('href', hrefOf(lesson, step));
+    },
+    [lesson, step],
+  );
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLAnchorElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+        event.currentTarget.setAttribute('href', hrefOf(lesson, step));
+        return;
+      }
       event.preventDefault();
       goToStep(lesson, step);
     },
-    [goToStep],
+    [goToStep, lesson, step],
   );
+  return { href: hrefOf(lesson, step), onClick, onMouseEnter: refresh, onFocus: refresh };
 }
