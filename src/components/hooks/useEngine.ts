@@ -131,7 +131,7 @@ export function EngineProvider({ children }: { readonly children: ReactNode }) {
     function onDeviceLost(message: string): void {
       if (cancelled) return;
       current = null;
-      setState((previous) => ({ ...previous, status: 'loading' }));
+      setState((previous) => ({ ...previous, engine: null, device: null, status: 'loading' }));
       const gpu = typeof navigator !== 'undefined' && 'gpu' in navigator ? navigator.gpu : undefined;
       startBackend({ useGpu: true, gpu, createWorker: createCpuWorker, onDeviceLost })
         .catch((error: unknown) =>
@@ -156,7 +156,8 @@ export function EngineProvider({ children }: { readonly children: ReactNode }) {
 
   const { forGpu, ...engineState } = state;
   const value = useMemo<EngineState>(
-    () => (forGpu === useGpu ? engineState : { ...engineState, status: 'loading' }),
+    () =>
+      forGpu === useGpu ? engineState : { ...engineState, engine: null, device: null, status: 'loading' },
     // engineState is a fresh object each render; its fields are what matter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [state, useGpu],
