@@ -20,10 +20,10 @@ export function AppShell() {
         {t('app.skipToContent')}
       </a>
       <Header />
-      <div className="status-area">
+      <section className="status-area" aria-label={t('notices.label')}>
         <EngineBanner />
         <Notices />
-      </div>
+      </section>
       <main id="content" className="main" tabIndex={-1}>
         {lesson === undefined ? <CourseMap /> : <LessonPage key={lesson.id} lesson={lesson} />}
       </main>

@@ -13,7 +13,7 @@ function LessonCard({ lesson, lang }: { lesson: LessonDef; lang: Lang }) {
   const link = useStepLink(lesson.id, 0);
   const titleId = `lesson-${lesson.id}-title`;
   return (
-    <li className="card" aria-labelledby={titleId}>
+    <li className="card">
       <span className="card__number" aria-hidden="true">
         {lesson.number}
       </span>
