@@ -87,10 +87,11 @@ export function describeAdapter(info: GPUAdapterInfo | undefined): AdapterDescri
   };
 }
 
-/** Human-readable adapter name for charts and reports. */
+/** Human-readable adapter name for charts and reports, e.g. "nvidia nvidia-h100-80gb-hbm3 (NVIDIA: 580.159.04 …)". */
 export function adapterName(info: AdapterDescription): string {
-  const parts = [info.vendor, info.architecture, info.description || info.device].filter((s) => s.length > 0);
-  return parts.length > 0 ? parts.join(' ') : 'unknown WebGPU adapter';
+  const main = [info.vendor, info.device || info.architecture].filter((s) => s.length > 0).join(' ');
+  if (main.length === 0) return info.description || 'unknown WebGPU adapter';
+  return info.description ? `${main} (${info.description})` : main;
 }
 
 export async function acquireDevice(gpu: GPU, opts: AcquireOptions = {}): Promise<AcquiredDevice> {

@@ -253,17 +253,20 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
   return { backend: 'webgpu', context: ctx, run, weights, plan: planFor };
 }
 
-/** Writes `count` values of `values` (from `start`) as f32; the CPU inputs may be float64. */
+/** Writes the first `count` values as f32 (the CPU-side inputs may be float64 or plain arrays). */
 export function upload(
   device: GPUDevice,
   buffer: GPUBuffer,
   values: ArrayLike<number>,
   count = values.length,
 ): void {
-  const data =
-    values instanceof Float32Array && count === values.length
-      ? values
-      : Float32Array.from({ length: count }, (_, i) => values[i]);
+  let data: Float32Array<ArrayBuffer>;
+  if (values instanceof Float32Array && values.buffer instanceof ArrayBuffer) {
+    data = values as Float32Array<ArrayBuffer>;
+  } else {
+    data = new Float32Array(count);
+    for (let i = 0; i < count; i++) data[i] = values[i];
+  }
   device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, count * F32);
 }
 

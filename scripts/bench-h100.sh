@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Reproduces the real-GPU benchmark of issue 2 (and the selfcheck against the CPU
+# reference) on the NVIDIA machine lent through the device tool.
+#
+# Here (any machine with the repository, npm install done, ../shared beside it):
+#   bash scripts/bench-h100.sh pack
+# Then on the GPU machine (device tool `run`, carry [".gpu"]):
+#   bash scripts/bench-h100.sh remote "$OUT"
+# which writes $OUT/h100.json (the bench JSON) and prints the selfcheck and a table.
+set -euo pipefail
+root=$(git rev-parse --show-toplevel 2>/dev/null || pwd)
+cd "$root"
+case "${1:-}" in
+  pack)
+    rm -rf .gpu-build
+    npx vite build --config scripts/bench-bundle.config.ts
+    BUNDLE_ENTRY=src/engine/gpu/selfcheck.ts BUNDLE_NAME=selfcheck npx vite build --config scripts/bench-bundle.config.ts
+    bash ../shared/gpu/pack.sh .gpu-build/cli.mjs .gpu-build/selfcheck.mjs
+    ;;
+  remote)
+    out=${2:-/tmp}
+    nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu --format=csv || true
+    bash .gpu/remote.sh .gpu/selfcheck.mjs
+    shift 2 || true
+    # Issue 2's table: softmax flash and linear chunk, n = 4096, 16384, 65536, d = 64, H = 1 and 16.
+    bash .gpu/remote.sh .gpu/cli.mjs --json --ns 4096,16384,65536 --heads 1,16 --d 64 \
+      --cases softmax:flash,linear:chunk --warmup 2 --runs 7 --budget-ms 100000 \
+      --matmul-n 4096 --copy-mib 1024 --out "$out/h100.json" "$@" > /dev/null
+    node_bin=/tmp/node
+    "$node_bin" -e '
+      const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      console.log(`device: ${r.device.name}; timing: ${r.device.timing}`);
+      console.log(`ceilings: matmul ${r.ceilings.matmulGflops.toFixed(0)} GFLOP/s (${r.ceilings.matmulN}^3), copy ${r.ceilings.copyGBps.toFixed(0)} GB/s`);
+      for (const p of r.results) console.log(`${p.variant} ${p.form} n=${p.n} H=${p.heads} ${p.ms.toFixed(3)} ms [${p.msMin.toFixed(3)}, ${p.msMax.toFixed(3)}] ${p.gflops.toFixed(0)} GFLOP/s = ${(100 * p.fractionOfMatmul).toFixed(1)}% of matmul`);
+      for (const s of r.skipped) console.log(`skipped ${s.variant} ${s.form} n=${s.n} H: ${s.reason}`);
+    ' "$out/h100.json"
+    ;;
+  *)
+    echo "usage: bash scripts/bench-h100.sh pack | remote OUT_DIR [extra bench options]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,285 @@
+// Timing sweeps over n for a list of (variant, form) cases, on the GPU or the CPU.
+// Honest by construction: warm-up runs first (pipeline compilation, first-touch
+// allocation), ≥ `runs` timed runs reported as median with min/max and every
+// sample, nothing read back inside the timed loop, timestamp queries when the
+// device has them (else wall clock around onSubmittedWorkDone, labelled), the
+// bytes each point allocates, and every skipped point with its reason.
+import { runCpu } from '../cpu';
+import { flopCount, memoryFootprint } from '../analysis/cost';
+import { adapterName, describeAdapter, type AcquiredDevice } from '../gpu/device';
+import { createGpuEngine, upload, type GpuEngine } from '../gpu/engine';
+import { encodePlan } from '../gpu/plan';
+import { createPassTimer, sampleStats } from '../gpu/timing';
+import { EngineError, type Form, type Params, type RunRequest, type VariantId } from '../types';
+import { fillPattern } from './ceilings';
+import type { SweepConfig, SweepPoint, SweepProgress, SweepResult } from './types';
+
+type Skipped = SweepResult['skipped'][number];
+
+/** Extra per-case parameters (chunk size, window); the sweep's cases carry only variant and form. */
+export type CaseParams = (variant: VariantId, form: Form) => Params;
+
+const defaultParams: CaseParams = () => ({});
+
+interface Inputs {
+  readonly q: Float32Array;
+  readonly k: Float32Array;
+  readonly v: Float32Array;
+}
+
+/** Deterministic non-zero inputs (uniform in [-1, 1)), shared by every case at one n. */
+function sweepInputs(config: SweepConfig, n: number): Inputs {
+  const { heads, dk, dv, seed } = config;
+  return {
+    q: fillPattern(heads * n * dk, seed * 3 + 1),
+    k: fillPattern(heads * n * dk, seed * 3 + 2),
+    v: fillPattern(heads * n * dv, seed * 3 + 3),
+  };
+}
+
+/** Minimal bytes a recurrent form must move: inputs once, output once (KV-cache decode re-reads the cache). */
+function recurrentBytes(variant: VariantId, config: SweepConfig, n: number, params: Params): number {
+  const { heads, dk, dv } = config;
+  const io = heads * n * (2 * dk + 2 * dv) * 4;
+  if (variant === 'linear') return io;
+  const footprintPairs = flopCount(variant, 'recurrent', { n, dk, dv, heads }, params) / (2 * (dk + dv));
+  return io + footprintPairs * (dk + dv) * 4;
+}
+
+function point(
+  variant: VariantId,
+  form: Form,
+  n: number,
+  config: SweepConfig,
+  samples: number[],
+  bytes: number,
+  params: Params,
+): SweepPoint {
+  const stats = sampleStats(samples);
+  const dims = { n, dk: config.dk, dv: config.dv, heads: config.heads };
+  let gflops: number | undefined;
+  try {
+    gflops = flopCount(variant, form, dims, params) / (stats.median * 1e6);
+  } catch {
+    gflops = undefined;
+  }
+  const gbps =
+    form === 'recurrent' ? recurrentBytes(variant, config, n, params) / (stats.median * 1e6) : undefined;
+  return {
+    variant,
+    form,
+    n,
+    heads: config.heads,
+    dk: config.dk,
+    dv: config.dv,
+    ms: stats.median,
+    msMin: stats.min,
+    msMax: stats.max,
+    samples,
+    bytes,
+    ...(gflops !== undefined && Number.isFinite(gflops) ? { gflops } : {}),
+    ...(gbps !== undefined ? { gbps } : {}),
+  };
+}
+
+function totalPoints(config: SweepConfig): number {
+  return config.cases.length * config.ns.length;
+}
+
+export interface GpuSweepOptions {
+  readonly params?: CaseParams;
+  /** Force wall-clock timing even when timestamps exist (for comparisons). */
+  readonly withoutTimestamps?: boolean;
+  /** Reuse an engine (its pipeline cache) instead of creating one. */
+  readonly engine?: GpuEngine;
+}
+
+export async function runGpuSweep(
+  acquired: AcquiredDevice | GPUDevice,
+  config: SweepConfig,
+  onProgress: (progress: SweepProgress) => void = () => {},
+  signal?: AbortSignal,
+  options: GpuSweepOptions = {},
+): Promise<SweepResult> {
+  const device = 'device' in acquired ? acquired.device : acquired;
+  const info = 'device' in acquired ? acquired.adapterInfo : describeAdapter(device.adapterInfo);
+  const resolutionMs = 'device' in acquired ? acquired.timestampResolutionMs : undefined;
+  const useTimestamps = device.features.has('timestamp-query') && !options.withoutTimestamps;
+  const timer = createPassTimer(device, useTimestamps);
+  const engine = options.engine ?? createGpuEngine(device);
+  const params = options.params ?? defaultParams;
+  const points: SweepPoint[] = [];
+  const skipped: Skipped[] = [];
+  const total = totalPoints(config);
+  let done = 0;
+  const stopped = new Set<string>();
+  try {
+    for (const n of config.ns) {
+      let inputs: Inputs | undefined;
+      for (const { variant, form } of config.cases) {
+        const key = `${variant}/${form}`;
+        onProgress({ done, total, current: { variant, form, n } });
+        if (signal?.aborted) {
+          skipped.push({ variant, form, n, reason: 'cancelled' });
+        } else if (stopped.has(key)) {
+          skipped.push({
+            variant,
+            form,
+            n,
+            reason: `over the time budget of ${config.budgetMs} ms at a smaller n`,
+          });
+        } else {
+          inputs ??= sweepInputs(config, n);
+          const caseParams = params(variant, form);
+          const request: RunRequest = {
+            variant,
+            form,
+            problem: { n, dk: config.dk, dv: config.dv, heads: config.heads, ...inputs, params: caseParams },
+          };
+          try {
+            const result = await timeGpuPoint(engine, timer, request, config, signal);
+            if (result === 'cancelled') {
+              skipped.push({ variant, form, n, reason: 'cancelled' });
+            } else {
+              const p = point(variant, form, n, config, result.samples, result.bytes, caseParams);
+              points.push(p);
+              if (p.ms > config.budgetMs) stopped.add(key);
+            }
+          } catch (error) {
+            if (!(error instanceof EngineError)) throw error;
+            skipped.push({ variant, form, n, reason: error.message });
+          }
+        }
+        done++;
+      }
+    }
+  } finally {
+    timer.destroy();
+    engine.context.pool.trim();
+  }
+  onProgress({ done, total });
+  return {
+    backend: 'webgpu',
+    deviceName: adapterName(info),
+    timing: timer.method,
+    resolutionMs: timer.method === 'timestamp-query' ? resolutionMs : undefined,
+    points,
+    skipped,
+  };
+}
+
+async function timeGpuPoint(
+  engine: GpuEngine,
+  timer: ReturnType<typeof createPassTimer>,
+  request: RunRequest,
+  config: SweepConfig,
+  signal?: AbortSignal,
+): Promise<{ samples: number[]; bytes: number } | 'cancelled'> {
+  const { device } = engine.context;
+  device.pushErrorScope('out-of-memory');
+  device.pushErrorScope('validation');
+  const plan = engine.plan(request);
+  try {
+    upload(device, plan.io.q, request.problem.q);
+    upload(device, plan.io.k, request.problem.k);
+    upload(device, plan.io.v, request.problem.v);
+    const encode = (pass: GPUComputePassEncoder) => encodePlan(pass, plan);
+    for (let i = 0; i < config.warmup; i++) {
+      if (signal?.aborted) return 'cancelled';
+      await timer.time(encode);
+    }
+    const validationError = await device.popErrorScope();
+    const memoryError = await device.popErrorScope();
+    const gpuError = validationError ?? memoryError;
+    if (gpuError) throw new EngineError(`WebGPU rejected this point: ${gpuError.message}`);
+    const samples: number[] = [];
+    for (let i = 0; i < Math.max(1, config.runs); i++) {
+      if (signal?.aborted) return 'cancelled';
+      samples.push(await timer.time(encode));
+    }
+    return { samples, bytes: plan.bytes };
+  } finally {
+    plan.release();
+  }
+}
+
+/**
+ * The same sweep on the float64 CPU reference (the fallback when there is no
+ * WebGPU). Yields to the event loop between runs so cancel and the UI stay live.
+ */
+export async function runCpuSweep(
+  config: SweepConfig,
+  onProgress: (progress: SweepProgress) => void = () => {},
+  signal?: AbortSignal,
+  options: { readonly params?: CaseParams; readonly maxBufferBytes?: number } = {},
+): Promise<SweepResult> {
+  const params = options.params ?? defaultParams;
+  const points: SweepPoint[] = [];
+  const skipped: Skipped[] = [];
+  const total = totalPoints(config);
+  const stopped = new Set<string>();
+  let done = 0;
+  const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  for (const n of config.ns) {
+    let inputs: Inputs | undefined;
+    for (const { variant, form } of config.cases) {
+      const key = `${variant}/${form}`;
+      onProgress({ done, total, current: { variant, form, n } });
+      await yieldToLoop();
+      if (signal?.aborted) {
+        skipped.push({ variant, form, n, reason: 'cancelled' });
+      } else if (stopped.has(key)) {
+        skipped.push({
+          variant,
+          form,
+          n,
+          reason: `over the time budget of ${config.budgetMs} ms at a smaller n`,
+        });
+      } else {
+        inputs ??= sweepInputs(config, n);
+        const caseParams = params(variant, form);
+        const request: RunRequest = {
+          variant,
+          form,
+          problem: { n, dk: config.dk, dv: config.dv, heads: config.heads, ...inputs, params: caseParams },
+        };
+        try {
+          const samples: number[] = [];
+          let cancelled = false;
+          for (let i = 0; i < config.warmup + Math.max(1, config.runs); i++) {
+            if (signal?.aborted) {
+              cancelled = true;
+              break;
+            }
+            const started = performance.now();
+            runCpu(request, options.maxBufferBytes);
+            const ms = performance.now() - started;
+            if (i >= config.warmup) samples.push(ms);
+            await yieldToLoop();
+          }
+          if (cancelled) {
+            skipped.push({ variant, form, n, reason: 'cancelled' });
+          } else {
+            const dims = { n, dk: config.dk, dv: config.dv, heads: config.heads };
+            const bytes = memoryFootprint(variant, form, dims, caseParams, 8).totalBytes;
+            const p = point(variant, form, n, config, samples, bytes, caseParams);
+            points.push(p);
+            if (p.ms > config.budgetMs) stopped.add(key);
+          }
+        } catch (error) {
+          if (!(error instanceof EngineError)) throw error;
+          skipped.push({ variant, form, n, reason: error.message });
+        }
+      }
+      done++;
+    }
+  }
+  onProgress({ done, total });
+  return {
+    backend: 'cpu',
+    deviceName: 'CPU (float64 reference, JavaScript)',
+    timing: 'performance-now',
+    points,
+    skipped,
+  };
+}
