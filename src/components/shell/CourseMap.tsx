@@ -6,6 +6,7 @@ import { useViewStore } from '../../state/store';
 import type { Lang } from '../../state/types';
 import { useT } from '../i18n';
 import { SurveyRefs } from './SurveyRefs';
+import { useFocusOnArrival } from './useFocusOnArrival';
 import { useStepLink } from './useViewHref';
 
 function LessonCard({ lesson, lang }: { lesson: LessonDef; lang: Lang }) {
@@ -35,10 +36,13 @@ function LessonCard({ lesson, lang }: { lesson: LessonDef; lang: Lang }) {
 export function CourseMap() {
   const t = useT();
   const lang = useViewStore((state) => state.lang);
+  const titleRef = useFocusOnArrival<HTMLHeadingElement>('map');
   return (
     <div className="course-map">
       <section className="hero">
-        <h1 className="hero__title">{t('app.title')}</h1>
+        <h1 className="hero__title" tabIndex={-1} ref={titleRef}>
+          {t('app.title')}
+        </h1>
         <p className="hero__tagline">{t('app.tagline')}</p>
       </section>
       <section aria-labelledby="map-title">

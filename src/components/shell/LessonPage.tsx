@@ -1,7 +1,6 @@
 // One lesson: its header, the step list, the text column and the lab column.
-// When the step changes by navigation, focus moves to the step's heading so
-// keyboard and screen-reader users land on the new text.
-import { Suspense, useEffect, useRef } from 'react';
+// Arriving at a step by navigation moves focus to the step's heading.
+import { Suspense } from 'react';
 import type { LessonDef } from '../../lessons/types';
 import { useViewStore } from '../../state/store';
 import { useT } from '../i18n';
@@ -11,24 +10,13 @@ import { PrevNext } from './PrevNext';
 import { Prose } from './Prose';
 import { StepNav } from './StepNav';
 import { SurveyRefs } from './SurveyRefs';
-
-function useFocusOnStepChange(lessonId: string, step: number) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const shown = useRef<string | null>(null);
-  useEffect(() => {
-    const place = `${lessonId}#${step}`;
-    // The first render (page load, link) keeps the browser's focus; later changes move it.
-    if (shown.current !== null && shown.current !== place) headingRef.current?.focus();
-    shown.current = place;
-  }, [lessonId, step]);
-  return headingRef;
-}
+import { useFocusOnArrival } from './useFocusOnArrival';
 
 export function LessonPage({ lesson }: { lesson: LessonDef }) {
   const t = useT();
   const step = useViewStore((state) => state.step);
   const lang = useViewStore((state) => state.lang);
-  const headingRef = useFocusOnStepChange(lesson.id, step);
+  const headingRef = useFocusOnArrival<HTMLHeadingElement>(`${lesson.id}#${step}`);
   const current = lesson.steps[Math.min(step, lesson.steps.length - 1)];
   const Lab = lesson.Lab;
 
