@@ -42,3 +42,10 @@ export function formatMs(ms: number): string {
   if (ms < 0.01) return `${formatNumber(ms * 1000, 3)} µs`;
   return `${Number(ms.toPrecision(3))} ms`;
 }
+
+/** Sequence lengths on axes: 512, 4k, 64k, 1M. */
+export function formatN(n: number): string {
+  if (n >= 1048576 && n % 1048576 === 0) return `${n / 1048576}M`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024}k`;
+  return String(n);
+}

@@ -42,7 +42,7 @@ export interface LineChartProps {
   readonly dots?: boolean;
 }
 
-const MARGIN = { left: 58, right: 14, top: 10, bottom: 40 };
+const MARGIN = { left: 58, right: 14, top: 22, bottom: 40 };
 
 export function LineChart({
   title,
@@ -75,7 +75,7 @@ export function LineChart({
     .defined((p) => Number.isFinite(p.y) && (yAxis === 'linear' || p.y > 0))
     .x((p) => x(p.x))
     .y((p) => y(p.y));
-  const xTicks = axisTicks(xAxis, x.domain()[0], x.domain()[1], Math.max(2, Math.floor(innerW / 70)));
+  const xTicks = axisTicks(xAxis, x.domain()[0], x.domain()[1], Math.max(2, Math.floor(innerW / 45)));
   const yTicks = axisTicks(yAxis, y0, y1, 4);
 
   const csv = () =>
@@ -125,11 +125,7 @@ export function LineChart({
             <text className={styles.axisLabel} x={innerW / 2} y={innerH + 34} textAnchor="middle">
               {xLabel}
             </text>
-            <text
-              className={styles.axisLabel}
-              transform={`translate(${-48}, ${innerH / 2}) rotate(-90)`}
-              textAnchor="middle"
-            >
+            <text className={styles.axisLabel} x={-MARGIN.left + 2} y={-10}>
               {yLabel}
             </text>
             {markerX !== undefined && Number.isFinite(x(markerX)) && (

@@ -124,6 +124,8 @@ export function Heatmap({
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   const { outRows, outCols } = rasterSize(rows || 1, cols || 1, Math.min(MAX_RASTER, Math.round(side * dpr)));
   const mode: PoolMode = colorMap === 'diverging' ? 'maxabs' : pool;
+  // Attention weights are mostly small (about 1/n): a square-root scale keeps them visible.
+  const gamma = colorMap === 'diverging' ? 1 : 0.5;
   const onGpu = !!matrix?.gpu && !matrix.host;
   const lut = getLut(colorMap, theme);
   const mask = maskColors(theme);
@@ -140,7 +142,7 @@ export function Heatmap({
   const draw = useCallback((): boolean => {
     const canvas = canvasRef.current;
     if (!canvas || !matrix) return false;
-    const options = { outRows, outCols, mode, causal, lo, hi, lut, mask };
+    const options = { outRows, outCols, mode, causal, lo, hi, gamma, lut, mask };
     if (matrix.host) {
       const context = canvas.getContext('2d');
       if (!context) return false;
@@ -166,7 +168,7 @@ export function Heatmap({
       options,
     );
     return true;
-  }, [matrix, outRows, outCols, mode, causal, lo, hi, lut, mask]);
+  }, [matrix, outRows, outCols, mode, causal, lo, hi, gamma, lut, mask]);
 
   // Redraw at most once per frame, whatever changed (matrix, theme, size).
   useEffect(() => {
@@ -434,7 +436,9 @@ export function Heatmap({
         lut={lut}
         lo={lo}
         hi={hi}
+        gamma={gamma}
         valueLabel={valueLabel}
+        scaleNote={gamma === 0.5 ? t('heatmap.sqrtScale') : undefined}
         theme={theme}
         maskLabel={causal ? t('heatmap.maskLegend') : null}
         width={Math.min(width, 420)}

@@ -1,6 +1,6 @@
 // Colour legend of a matrix view: the colour ramp with its domain, what the
 // value is, the masked-cell swatch, and how pixels pool cells.
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, scalePow } from 'd3-scale';
 import { useId } from 'react';
 import { formatNumber } from '../format';
 import { LUT_SIZE, lutCss, maskColors, type ColorLut, type Theme } from './colorMaps';
@@ -9,7 +9,11 @@ export interface LegendProps {
   readonly lut: ColorLut;
   readonly lo: number;
   readonly hi: number;
+  /** Power of the colour scale: the ramp's ticks are placed on the same scale. */
+  readonly gamma: number;
   readonly valueLabel: string;
+  /** How the ramp maps values, when not linear ("square-root scale"). */
+  readonly scaleNote?: string;
   readonly theme: Theme;
   /** Text of the masked-cell swatch, or null when nothing is masked. */
   readonly maskLabel: string | null;
@@ -18,12 +22,21 @@ export interface LegendProps {
 
 const STOPS = 16;
 
-export function Legend({ lut, lo, hi, valueLabel, theme, maskLabel, width }: LegendProps) {
+export function Legend({ lut, lo, hi, gamma, valueLabel, scaleNote, theme, maskLabel, width }: LegendProps) {
   const gradientId = useId();
   const hatchId = useId();
   const rampWidth = Math.max(120, Math.min(260, width - (maskLabel ? 150 : 20)));
-  const x = scaleLinear().domain([lo, hi]).range([0, rampWidth]);
-  const ticks = x.ticks(4);
+  const x = scalePow().exponent(gamma).domain([lo, hi]).range([0, rampWidth]);
+  const ticks =
+    gamma === 1
+      ? x.ticks(4)
+      : [
+          lo,
+          ...scaleLinear()
+            .domain([lo, hi])
+            .ticks(4)
+            .filter((v) => v > lo),
+        ].filter((v, i, all) => i === 0 || x(v) - x(all[i - 1]) > 22);
   const mask = maskColors(theme);
   const rgb = (c: readonly number[]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
   const height = 44;
@@ -57,7 +70,7 @@ export function Legend({ lut, lo, hi, valueLabel, theme, maskLabel, width }: Leg
       </defs>
       <g transform="translate(8, 4)" fontSize="11" fill="currentColor">
         <text x={0} y={9}>
-          {valueLabel}
+          {scaleNote ? `${valueLabel} · ${scaleNote}` : valueLabel}
         </text>
         <rect x={0} y={14} width={rampWidth} height={10} fill={`url(#${gradientId})`} rx={2} />
         {ticks.map((tick) => (

@@ -75,5 +75,6 @@ describe('colour maps', () => {
     expect(lutIndex(-3, 0, 1)).toBe(0);
     expect(lutIndex(9, 0, 1)).toBe(255);
     expect(lutIndex(0, -2, 2)).toBe(128);
+    expect(lutIndex(0.25, 0, 1, 0.5)).toBe(128);
   });
 });

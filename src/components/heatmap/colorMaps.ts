@@ -120,11 +120,14 @@ export function maskColors(theme: Theme): MaskColors {
     : { base: [58, 58, 58], stripe: [88, 88, 88] };
 }
 
-/** LUT index of a value in the domain [lo, hi] (clamped); the WGSL pass uses the same rounding. */
-export function lutIndex(value: number, lo: number, hi: number): number {
+/**
+ * LUT index of a value in the domain [lo, hi] (clamped), through the power
+ * scale t^gamma (gamma 1: linear); the WGSL pass uses the same rounding.
+ */
+export function lutIndex(value: number, lo: number, hi: number, gamma = 1): number {
   const span = hi - lo;
-  const t = span > 0 ? (value - lo) / span : 0.5;
-  return Math.floor(Math.min(1, Math.max(0, t)) * (LUT_SIZE - 1) + 0.5);
+  const t = span > 0 ? Math.pow(Math.min(1, Math.max(0, (value - lo) / span)), gamma) : 0.5;
+  return Math.floor(t * (LUT_SIZE - 1) + 0.5);
 }
 
 /** CSS colour of a LUT entry (legends, tooltips). */

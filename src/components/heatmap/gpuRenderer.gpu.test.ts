@@ -90,6 +90,7 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU heatmap render pass', () => {
         causal,
         lo,
         hi: 1,
+        gamma: mode === 'maxabs' ? 1 : 0.5,
         lut: getLut(mode === 'maxabs' ? 'diverging' : 'sequential', theme),
         mask: maskColors(theme),
       };

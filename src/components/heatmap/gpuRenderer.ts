@@ -21,6 +21,7 @@ export interface GpuDrawOptions {
   readonly causal: boolean;
   readonly lo: number;
   readonly hi: number;
+  readonly gamma: number;
   readonly lut: ColorLut;
   readonly mask: MaskColors;
 }
@@ -61,6 +62,7 @@ export function packParams(
   u32[7] = packRgba(options.mask.base);
   f32[8] = options.lo;
   f32[9] = options.hi;
+  f32[10] = options.gamma;
   return bytes;
 }
 

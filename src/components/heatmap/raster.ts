@@ -14,6 +14,8 @@ export interface RasterInput {
   /** Colour domain: lo maps to the first LUT entry, hi to the last. */
   readonly lo: number;
   readonly hi: number;
+  /** Power of the colour scale (1 linear, 0.5 square root). */
+  readonly gamma: number;
   readonly lut: ColorLut;
   readonly mask: MaskColors;
 }
@@ -22,7 +24,7 @@ export interface RasterInput {
 export function rasterize(input: RasterInput): Uint8ClampedArray<ArrayBuffer> {
   const { values, masked } = poolMatrix(input);
   const rgba = new Uint8ClampedArray(new ArrayBuffer(values.length * 4));
-  const { lut, lo, hi, mask } = input;
+  const { lut, lo, hi, gamma, mask } = input;
   for (let i = 0; i < values.length; i++) {
     const o = 4 * i;
     if (masked[i]) {
@@ -30,7 +32,7 @@ export function rasterize(input: RasterInput): Uint8ClampedArray<ArrayBuffer> {
       rgba[o + 1] = mask.base[1];
       rgba[o + 2] = mask.base[2];
     } else {
-      const li = 4 * lutIndex(values[i], lo, hi);
+      const li = 4 * lutIndex(values[i], lo, hi, gamma);
       rgba[o] = lut[li];
       rgba[o + 1] = lut[li + 1];
       rgba[o + 2] = lut[li + 2];

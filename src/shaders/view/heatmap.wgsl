@@ -17,7 +17,8 @@ struct Params {
   mask_rgba: u32,
   lo: f32,
   hi: f32,
-  _pad0: u32,
+  // Colour-scale exponent: t = ((v - lo) / (hi - lo))^gamma (0.5 lifts the faint weights).
+  gamma: f32,
   _pad1: u32,
 }
 
@@ -81,7 +82,7 @@ fn fs_main(@builtin(position) position: vec4f) -> @location(0) vec4f {
   let span = params.hi - params.lo;
   var t = 0.5;
   if (span > 0.0) {
-    t = clamp((acc - params.lo) / span, 0.0, 1.0);
+    t = pow(clamp((acc - params.lo) / span, 0.0, 1.0), params.gamma);
   }
   // floor(x + 0.5), not round(): WGSL rounds halves to even, the CPU path rounds them up.
   let index = min(255u, u32(floor(t * 255.0 + 0.5)));

@@ -1,0 +1,48 @@
+// Q, K, V of the current view from the seeded generator (same seed, same
+// numbers on every backend), generated once per change of its inputs.
+import { useMemo } from 'react';
+import { generateProblem, type GeneratedProblem } from '../../engine/inputs/generate';
+import { useViewStore } from '../../state/store';
+
+export interface ProblemInputs {
+  readonly seed: number;
+  readonly n: number;
+  readonly d: number;
+  readonly temperature: number;
+  readonly locality: number;
+  readonly clustering: number;
+}
+
+export function problemKey(p: ProblemInputs): string {
+  return `${p.seed}|${p.n}|${p.d}|${p.temperature}|${p.locality}|${p.clustering}`;
+}
+
+/** The store's generator inputs, with n optionally capped (the CPU fallback's limit). */
+export function useProblemInputs(maxN?: number): ProblemInputs {
+  const seed = useViewStore((s) => s.seed);
+  const n = useViewStore((s) => s.n);
+  const d = useViewStore((s) => s.d);
+  const temperature = useViewStore((s) => s.temperature);
+  const locality = useViewStore((s) => s.locality);
+  const clustering = useViewStore((s) => s.clustering);
+  return useMemo(
+    () => ({ seed, n: maxN !== undefined ? Math.min(n, maxN) : n, d, temperature, locality, clustering }),
+    [seed, n, d, temperature, locality, clustering, maxN],
+  );
+}
+
+export function useProblem(inputs: ProblemInputs): GeneratedProblem {
+  return useMemo(
+    () =>
+      generateProblem({
+        seed: inputs.seed,
+        n: inputs.n,
+        dk: inputs.d,
+        dv: inputs.d,
+        temperature: inputs.temperature,
+        locality: inputs.locality,
+        clustering: inputs.clustering,
+      }),
+    [inputs],
+  );
+}
