@@ -24,6 +24,13 @@ import {
 } from './variants/linear/cpu';
 import { runSoftmaxFamily, softmaxFamilyWeights } from './variants/softmax/cpu';
 import { runSwa, swaWeights } from './variants/swa/cpu';
+import { basedCpu } from './variants/based/cpu';
+import { cosformerCpu } from './variants/cosformer/cpu';
+import { focusedCpu } from './variants/focused/cpu';
+import { hedgehogCpu } from './variants/hedgehog/cpu';
+import { inlineCpu } from './variants/inline/cpu';
+import { performerCpu } from './variants/performer/cpu';
+import { ralaCpu } from './variants/rala/cpu';
 
 /** What each variant's CPU module provides, per head. */
 interface CpuVariant {
@@ -36,6 +43,13 @@ const cpuVariants: Partial<Record<VariantId, CpuVariant>> = {
   softmax: { run: runSoftmaxFamily, weights: softmaxFamilyWeights },
   swa: { run: runSwa, weights: swaWeights },
   linear: { run: runLinear, weights: linearVariantWeights },
+  performer: performerCpu,
+  cosformer: cosformerCpu,
+  based: basedCpu,
+  hedgehog: hedgehogCpu,
+  focused: focusedCpu,
+  inline: inlineCpu,
+  rala: ralaCpu,
 };
 
 export interface CpuEngineOptions {
@@ -172,6 +186,8 @@ interface Float64Problem {
   readonly q: Float64Array;
   readonly k: Float64Array;
   readonly v: Float64Array;
+  /** Extra inputs in float64, with whether each is shared by all heads. */
+  readonly inputs: readonly { name: string; data: Float64Array; shared: boolean }[];
 }
 
 /** The float64 copy of q, k, v the references compute on (inputs may be f32 or plain arrays). */
@@ -180,6 +196,11 @@ function toFloat64(problem: NormalizedProblem): Float64Problem {
     q: Float64Array.from(problem.q),
     k: Float64Array.from(problem.k),
     v: Float64Array.from(problem.v),
+    inputs: problem.descriptor.extraInputs.map((spec) => ({
+      name: spec.name,
+      data: Float64Array.from(problem.inputs[spec.name]),
+      shared: spec.sharedAcrossHeads === true,
+    })),
   };
 }
 
@@ -193,6 +214,12 @@ function headOf(data: Float64Problem, dims: ProblemDims, h: number): HeadData {
     q: data.q.subarray(h * n * dk, (h + 1) * n * dk),
     k: data.k.subarray(h * n * dk, (h + 1) * n * dk),
     v: data.v.subarray(h * n * dv, (h + 1) * n * dv),
+    inputs: Object.fromEntries(
+      data.inputs.map(({ name, data: values, shared }) => {
+        const perHead = values.length / dims.heads;
+        return [name, shared ? values : values.subarray(h * perHead, (h + 1) * perHead)];
+      }),
+    ),
   };
 }
 

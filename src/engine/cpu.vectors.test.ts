@@ -8,10 +8,17 @@ import { getVariant, implementedVariants } from './variants/registry';
 const vectors = loadVectors(implementedVariants.map((d) => d.id));
 
 describe('shared vectors on the CPU backend', () => {
-  it('finds the vectors of softmax, swa and linear', () => {
+  it('finds the vectors of every implemented variant', () => {
     expect(vectors.map((v) => v.name)).toEqual([
+      'based-basic',
+      'cosformer-basic',
+      'focused-p3',
+      'hedgehog-r8',
+      'inline-identity',
       'linear-elu1',
       'linear-identity-noncausal',
+      'performer-m16',
+      'rala-basic',
       'softmax-causal',
       'softmax-noncausal',
       'swa-w5',

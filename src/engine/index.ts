@@ -48,6 +48,23 @@ export type { HeadData, HeadResult } from './variants/cpu';
 export { generateProblem, rotaryFrequencies, CLUSTER_COUNT } from './inputs/generate';
 export type { GenerateOptions, GeneratedProblem } from './inputs/generate';
 export { createRng, xoshiro128StarStar } from './inputs/random';
+export { performerProjection, hedgehogProjection } from './inputs/randomFeatures';
+export type {
+  PerformerProjectionOptions,
+  PerformerRowScaling,
+  HedgehogProjectionOptions,
+} from './inputs/randomFeatures';
+export {
+  performerFeatures,
+  cosformerFeatures,
+  basedFeatures,
+  hedgehogFeatures,
+  focusedFeatures,
+  elementwiseFeatures,
+  ralaKeyFeatures,
+  taylorKernel,
+  featureDims,
+} from './variants/featuremap/maps';
 export type { Rng } from './inputs/random';
 export {
   flopCount,

@@ -67,12 +67,12 @@ describe('validateRequest rejects what is wrong, saying what', () => {
     [
       'an unknown variant',
       request({ variant: 'nope' as RunRequest['variant'] }),
-      'unknown variant "nope" (implemented: softmax, swa, linear)',
+      'unknown variant "nope" (implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala)',
     ],
     [
       'a contract variant not built yet',
       request({ variant: 'retnet' }),
-      'variant "retnet" is not implemented yet (implemented: softmax, swa, linear)',
+      'variant "retnet" is not implemented yet (implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala)',
     ],
     [
       'an unknown form',

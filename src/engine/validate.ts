@@ -13,7 +13,7 @@ import {
   type RunRequest,
   type VariantId,
 } from './types';
-import type { ProblemDims, ResolvedParams, VariantDescriptor } from './variants/descriptor';
+import type { ExtraInputSpec, ProblemDims, ResolvedParams, VariantDescriptor } from './variants/descriptor';
 import { getVariant } from './variants/registry';
 
 /** A problem whose sizes, arrays, params and inputs have been checked; defaults filled. */
@@ -71,6 +71,7 @@ function normalize(descriptor: VariantDescriptor, problem: AttentionProblem): No
   checkArray('k', problem.k, heads * n * dk, `heads·n·dk = ${heads}·${n}·${dk}`);
   checkArray('v', problem.v, heads * n * dv, `heads·n·dv = ${heads}·${n}·${dv}`);
   const inputs = checkExtraInputs(descriptor, problem.inputs ?? {}, dims);
+  descriptor.check?.(dims, params, inputs);
   return {
     ...dims,
     variant: descriptor.id,
@@ -191,11 +192,36 @@ function checkExtraInputs(descriptor: VariantDescriptor, given: ExtraInputs, dim
         `missing input "${spec.name}" for variant "${descriptor.id}" (${spec.description})`,
       );
     }
-    const formula = spec.sharedAcrossHeads ? `${rows}·${cols}` : `heads·${rows}·${cols}`;
-    checkArray(`inputs.${spec.name}`, value, heads * rows * cols, formula);
+    if (spec.free) {
+      checkFreeShapeArray(spec, value, heads, spec.free === 'rows' ? cols : rows);
+    } else {
+      const formula = spec.sharedAcrossHeads ? `${rows}·${cols}` : `heads·${rows}·${cols}`;
+      checkArray(`inputs.${spec.name}`, value, heads * rows * cols, formula);
+    }
     checked[spec.name] = value as ArrayLike<number>;
   }
   return checked;
+}
+
+/**
+ * An input with one free axis (a projection with any number of features): its
+ * length must be a positive multiple of the fixed axis (per head), then every
+ * element is checked as usual.
+ */
+function checkFreeShapeArray(spec: ExtraInputSpec, value: unknown, heads: number, fixed: number): void {
+  const name = `inputs.${spec.name}`;
+  const shape = spec.free === 'rows' ? `rows×${fixed}` : `${fixed}×cols`;
+  if (!isArrayLikeOfNumbers(value)) throw new EngineError(`${name} must be an array of numbers`);
+  const perHead = value.length / heads;
+  if (value.length === 0 || !Number.isInteger(perHead) || perHead % fixed !== 0) {
+    const count = spec.sharedAcrossHeads ? '' : `${heads} head(s) of `;
+    throw new EngineError(
+      `${name} must hold ${count}a ${shape} matrix (a positive multiple of ${fixed} numbers${
+        spec.sharedAcrossHeads ? '' : ' per head'
+      }; got ${value.length})`,
+    );
+  }
+  checkArray(name, value, value.length, `its own length`);
 }
 
 /** A short, single-line rendering of a bad value for error messages. */

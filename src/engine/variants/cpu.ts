@@ -12,6 +12,11 @@ export interface HeadData {
   readonly k: Float64Array;
   /** n×dv, row-major. */
   readonly v: Float64Array;
+  /**
+   * This head's extra inputs (projection, gates) in float64: the whole array for
+   * an input shared across heads, this head's slice otherwise.
+   */
+  readonly inputs?: Readonly<Record<string, Float64Array>>;
 }
 
 /** What one form of a variant returns for one head. */

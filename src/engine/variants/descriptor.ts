@@ -2,7 +2,7 @@
 // their contract defaults and its extra inputs. Validation (../validate.ts),
 // the UI (selectors, sliders) and the GPU engine all read these descriptors, so
 // a variant's rules are written down once.
-import type { Form, ParamValue, VariantId } from '../types';
+import type { ExtraInputs, Form, ParamValue, VariantId } from '../types';
 
 /** Sizes a default or an input shape may depend on. */
 export interface ProblemDims {
@@ -51,6 +51,12 @@ export interface ExtraInputSpec {
   readonly shape: (dims: ProblemDims) => readonly [rows: number, cols: number];
   /** Shared by all heads (a projection) instead of one array per head (a gate). */
   readonly sharedAcrossHeads?: boolean;
+  /**
+   * The axis whose size the input itself sets (any size ≥ 1): Performer's m×dk
+   * projection has as many rows as random features, Hedgehog's dk×r as many
+   * columns as learned features. `shape`'s value for that axis is ignored.
+   */
+  readonly free?: 'rows' | 'cols';
 }
 
 /**
@@ -73,7 +79,13 @@ export interface VariantDescriptor {
    * Shape of the final state one head returns (rows×cols, row-major), or null
    * when the variant has none (softmax keeps a KV cache that grows with n).
    */
-  readonly stateShape: ((dims: ProblemDims, params: ResolvedParams) => readonly [number, number]) | null;
+  readonly stateShape:
+    ((dims: ProblemDims, params: ResolvedParams, inputs?: ExtraInputs) => readonly [number, number]) | null;
+  /**
+   * Checks that involve several parameters, sizes or inputs at once (cosFormer's
+   * maxLen ≥ n); throws EngineError. Runs after each parameter and input is checked.
+   */
+  readonly check?: (dims: ProblemDims, params: ResolvedParams, inputs: ExtraInputs) => void;
 }
 
 /** Parameters after validation: every parameter of the descriptor, defaults filled. */

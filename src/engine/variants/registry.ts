@@ -4,12 +4,26 @@ import type { VariantDescriptor } from './descriptor';
 import { linearDescriptor } from './linear/descriptor';
 import { softmaxDescriptor } from './softmax/descriptor';
 import { swaDescriptor } from './swa/descriptor';
+import { basedDescriptor } from './based/descriptor';
+import { cosformerDescriptor } from './cosformer/descriptor';
+import { focusedDescriptor } from './focused/descriptor';
+import { hedgehogDescriptor } from './hedgehog/descriptor';
+import { inlineDescriptor } from './inline/descriptor';
+import { performerDescriptor } from './performer/descriptor';
+import { ralaDescriptor } from './rala/descriptor';
 
 /** Implemented variants, in the order menus list them. */
 export const implementedVariants: readonly VariantDescriptor[] = [
   softmaxDescriptor,
   swaDescriptor,
   linearDescriptor,
+  performerDescriptor,
+  cosformerDescriptor,
+  basedDescriptor,
+  hedgehogDescriptor,
+  focusedDescriptor,
+  inlineDescriptor,
+  ralaDescriptor,
 ];
 
 const byId = new Map<string, VariantDescriptor>(implementedVariants.map((d) => [d.id, d]));
