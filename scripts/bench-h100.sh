@@ -25,7 +25,7 @@ case "${1:-}" in
     # Issue 2's table: softmax flash and linear chunk, n = 4096, 16384, 65536, d = 64, H = 1 and 16.
     bash .gpu/remote.sh .gpu/cli.mjs --json --ns 4096,16384,65536 --heads 1,16 --d 64 \
       --cases softmax:flash,linear:chunk --warmup 2 --runs 7 --budget-ms 100000 \
-      --matmul-n 4096 --copy-mib 1024 --out "$out/h100.json" "$@" > /dev/null
+      --matmul-n 4096 --copy-mib 1024 --out "$out/h100.json" "$@" 2> >(grep -v "^\[gpu" >&2) > /dev/null
     node_bin=/tmp/node
     "$node_bin" -e '
       const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));

@@ -104,7 +104,8 @@ export async function measureCeilings(device: GPUDevice, opts: CeilingOptions): 
       layout: copy.getBindGroupLayout(0),
       entries: [src, dst, count].map((buf, binding) => ({ binding, resource: { buffer: buf } })),
     });
-    const groups = Math.min(Math.ceil(vec4s / 256), device.limits.maxComputeWorkgroupsPerDimension);
+    // Four vec4s per thread (see copy.wgsl), as many workgroups as that needs up to the grid limit.
+    const groups = Math.min(Math.ceil(vec4s / 1024), device.limits.maxComputeWorkgroupsPerDimension);
     const copyMs = await timeRuns(
       timer,
       (pass) => {

@@ -10,10 +10,13 @@
 //   --warmup 2 --runs 5 --budget-ms 5000          --matmul-n 4096 --copy-mib 512
 //   --cpu                   sweep the CPU reference instead (no ceilings)
 //   --no-timestamps         wall clock around onSubmittedWorkDone even if timestamps exist
+//   --breakdown             also time each dispatch of every point on its own (diagnostic)
+//   --no-subgroups          kernels without subgroup operations
+//   --flash-tiles 64x32     force the flash tile (query rows × keys) instead of the automatic choice
 //   --out FILE              also write the JSON to FILE
 import { writeFileSync } from 'node:fs';
 import { checkCeilingMatmul, measureCeilings, type Ceilings } from './ceilings';
-import { runCpuSweep, runGpuSweep, type CaseParams } from './sweep';
+import { runCpuSweep, runGpuSweep, sweepRequest, timeDispatches, type CaseParams } from './sweep';
 import type { SweepConfig, SweepResult } from './types';
 import { FORMS, VARIANT_IDS, type Form, type Params, type VariantId } from '../types';
 
@@ -22,6 +25,9 @@ interface CliOptions {
   readonly quick: boolean;
   readonly cpu: boolean;
   readonly noTimestamps: boolean;
+  readonly noSubgroups: boolean;
+  readonly breakdown: boolean;
+  readonly flashTiles?: readonly [number, number];
   readonly out?: string;
   readonly cases: SweepConfig['cases'];
   readonly ns: readonly number[];
@@ -45,7 +51,7 @@ class UsageError extends Error {}
 function parseArgs(argv: readonly string[]): CliOptions {
   const flags = new Set<string>();
   const values = new Map<string, string>();
-  const booleanFlags = ['json', 'quick', 'cpu', 'no-timestamps'];
+  const booleanFlags = ['json', 'quick', 'cpu', 'no-timestamps', 'no-subgroups', 'breakdown'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') continue;
@@ -75,6 +81,7 @@ function parseArgs(argv: readonly string[]): CliOptions {
     'matmul-n',
     'copy-mib',
     'out',
+    'flash-tiles',
   ];
   for (const key of values.keys()) if (!known.includes(key)) throw new UsageError(`unknown option --${key}`);
   const quick = flags.has('quick');
@@ -110,6 +117,9 @@ function parseArgs(argv: readonly string[]): CliOptions {
     quick,
     cpu: flags.has('cpu'),
     noTimestamps: flags.has('no-timestamps'),
+    noSubgroups: flags.has('no-subgroups'),
+    breakdown: flags.has('breakdown'),
+    flashTiles: parseTiles(values.get('flash-tiles')),
     out: values.get('out'),
     cases,
     ns: list('ns', quick ? [64, 256] : [256, 512, 1024, 2048, 4096, 8192, 16384]),
@@ -126,6 +136,13 @@ function parseArgs(argv: readonly string[]): CliOptions {
   };
 }
 
+function parseTiles(raw: string | undefined): readonly [number, number] | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^(\d+)x(\d+)$/.exec(raw);
+  if (!match) throw new UsageError('--flash-tiles must look like 64x32');
+  return [Number(match[1]), Number(match[2])];
+}
+
 function caseParams(opts: CliOptions): CaseParams {
   return (variant, form): Params => {
     if (variant === 'linear' && form === 'chunk') return { chunkSize: opts.chunkSize };
@@ -140,6 +157,13 @@ async function main(): Promise<void> {
   const sweeps: SweepResult[] = [];
   let ceilings: (Ceilings & { matmulCheckRelErr: number }) | undefined;
   let device: Record<string, unknown>;
+  const breakdowns: {
+    variant: string;
+    form: string;
+    n: number;
+    heads: number;
+    dispatches: { label: string; ms: number }[];
+  }[] = [];
   const configFor = (heads: number): SweepConfig => ({
     cases: opts.cases,
     ns: opts.ns,
@@ -170,6 +194,8 @@ async function main(): Promise<void> {
     const { acquireNodeDevice } = await import('../gpu/node');
     const acquired = await acquireNodeDevice({ withoutTimestamps: opts.noTimestamps });
     const { createGpuEngine } = await import('../gpu/engine');
+    const { setFlashTileOverride } = await import('../gpu/kernels');
+    setFlashTileOverride(opts.flashTiles);
     const { adapterName } = await import('../gpu/device');
     device = {
       ...acquired.adapterInfo,
@@ -195,7 +221,7 @@ async function main(): Promise<void> {
       matmulCheckRelErr,
     };
     log(`matmul ${ceilings.matmulGflops.toFixed(1)} GFLOP/s, copy ${ceilings.copyGBps.toFixed(1)} GB/s`);
-    const engine = createGpuEngine(acquired.device);
+    const engine = createGpuEngine(acquired.device, { withoutSubgroups: opts.noSubgroups });
     for (const heads of opts.heads) {
       sweeps.push(
         await runGpuSweep(acquired, configFor(heads), progress(`gpu H=${heads}`), undefined, {
@@ -204,6 +230,25 @@ async function main(): Promise<void> {
           engine,
         }),
       );
+      if (opts.breakdown) {
+        const config = configFor(heads);
+        for (const n of opts.ns) {
+          for (const { variant, form } of opts.cases) {
+            const request = sweepRequest(config, variant, form, n, caseParams(opts)(variant, form));
+            try {
+              const dispatches = await timeDispatches(engine, request, opts.runs);
+              breakdowns.push({ variant, form, n, heads, dispatches });
+              log(
+                `breakdown ${variant} ${form} n=${n} H=${heads}: ${dispatches.map((d) => `${d.label} ${d.ms.toFixed(3)} ms`).join(', ')}`,
+              );
+            } catch (error) {
+              log(
+                `breakdown ${variant} ${form} n=${n} H=${heads}: ${error instanceof Error ? error.message : String(error)}`,
+              );
+            }
+          }
+        }
+      }
     }
   }
 
@@ -232,6 +277,7 @@ async function main(): Promise<void> {
     ceilings: ceilings ?? null,
     results,
     skipped: sweeps.flatMap((s) => s.skipped),
+    ...(breakdowns.length > 0 ? { breakdowns } : {}),
     config: { ...opts, copyBytes: opts.copyBytes, heads: opts.heads },
     date: new Date().toISOString(),
   };

@@ -283,3 +283,58 @@ export async function runCpuSweep(
     skipped,
   };
 }
+
+/**
+ * Times each dispatch of a plan on its own (median of `runs`), to see where a
+ * multi-pass form spends its time. Diagnostic only: `bench --breakdown`.
+ */
+export async function timeDispatches(
+  engine: GpuEngine,
+  request: RunRequest,
+  runs: number,
+): Promise<{ label: string; ms: number }[]> {
+  const { device } = engine.context;
+  const timer = createPassTimer(device);
+  const plan = engine.plan(request);
+  try {
+    upload(device, plan.io.q, request.problem.q);
+    upload(device, plan.io.k, request.problem.k);
+    upload(device, plan.io.v, request.problem.v);
+    // One full run first so that every buffer holds what the later passes read.
+    await timer.time((pass) => encodePlan(pass, plan));
+    const out: { label: string; ms: number }[] = [];
+    for (const d of plan.dispatches) {
+      const samples: number[] = [];
+      for (let i = 0; i < Math.max(1, runs); i++) {
+        samples.push(
+          await timer.time((pass) => {
+            pass.setPipeline(d.pipeline);
+            pass.setBindGroup(0, d.bindGroup);
+            pass.dispatchWorkgroups(d.workgroups[0], d.workgroups[1], d.workgroups[2]);
+          }),
+        );
+      }
+      out.push({ label: d.label, ms: sampleStats(samples).median });
+    }
+    return out;
+  } finally {
+    plan.release();
+    timer.destroy();
+  }
+}
+
+/** The inputs and request the sweep would build for one point (used by --breakdown). */
+export function sweepRequest(
+  config: SweepConfig,
+  variant: VariantId,
+  form: Form,
+  n: number,
+  params: Params,
+): RunRequest {
+  const inputs = sweepInputs(config, n);
+  return {
+    variant,
+    form,
+    problem: { n, dk: config.dk, dv: config.dv, heads: config.heads, ...inputs, params },
+  };
+}

@@ -41,6 +41,8 @@ export interface GpuEngineOptions {
   readonly poolBytes?: number;
   /** Weight matrices kept alive for views; older ones are destroyed (default 3). */
   readonly keepMatrices?: number;
+  /** Never use subgroup operations (to compare or work around a driver). */
+  readonly withoutSubgroups?: boolean;
 }
 
 export interface GpuEngine extends AttentionEngine {
@@ -56,6 +58,10 @@ export function createGpuContext(device: GPUDevice, opts: GpuEngineOptions = {})
     limits: copyLimits(device.limits),
     pipelines: new PipelineCache(device),
     pool: new BufferPool(device, opts.poolBytes),
+    subgroupMinSize:
+      device.features.has('subgroups') && !opts.withoutSubgroups
+        ? (device.adapterInfo?.subgroupMinSize ?? 0)
+        : 0,
   };
 }
 

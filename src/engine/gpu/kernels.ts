@@ -87,8 +87,8 @@ export interface FlashTiles {
 /** Workgroup memory of shaders/softmax/flash.wgsl for these tiles (mirrors its declarations). */
 export function flashStorageBytes(dk: number, dv: number, br: number, bc: number): number {
   const kStride = Math.ceil(dk / 4) + 1;
-  const vStride = Math.ceil(dv / 16) * 16;
-  return 16 * (br + bc) * kStride + F32 * (bc * vStride + br * (bc + 1) + br * 16);
+  const vStride4 = Math.ceil(dv / 64) * 16;
+  return 16 * ((br + bc) * kStride + bc * vStride4) + F32 * (br * (bc + 1) + br * 16);
 }
 
 /** Candidate (query rows, key block) tiles, largest first: more rows per workgroup re-use each K/V tile more. */
@@ -101,8 +101,20 @@ const FLASH_CANDIDATES: readonly (readonly [number, number])[] = [
   [16, 16],
 ];
 
+let flashTileOverride: readonly [number, number] | undefined;
+
+/**
+ * Forces the flash tiles (benchmark exploration: `bench --flash-tiles 32x32`);
+ * undefined restores the automatic choice. Tiles that do not fit are still rejected.
+ */
+export function setFlashTileOverride(tiles: readonly [br: number, bc: number] | undefined): void {
+  if (tiles && !tiles.every((t) => t >= 16 && t % 16 === 0))
+    throw new EngineError('flash tiles must be multiples of 16');
+  flashTileOverride = tiles;
+}
+
 export function chooseFlashTiles(dk: number, dv: number, maxStorage: number): FlashTiles {
-  for (const [br, bc] of FLASH_CANDIDATES) {
+  for (const [br, bc] of flashTileOverride ? [flashTileOverride] : FLASH_CANDIDATES) {
     const storageBytes = flashStorageBytes(dk, dv, br, bc);
     if (storageBytes <= maxStorage) return { br, bc, storageBytes };
   }
@@ -122,7 +134,14 @@ export function flashDispatches(
   const blocks = Math.ceil(spec.n / tiles.br);
   checkGrid([blocks, spec.heads], ctx.limits, 'flash attention');
   const params = buffers.adopt(paramsUniform(ctx, spec));
-  const pipeline = ctx.pipelines.get('softmaxFlash', { ...baseConstants(spec), BR: tiles.br, BC: tiles.bc });
+  // Row maxima by subgroup shuffles when the 16 threads of a row share one subgroup.
+  const subgroupRows = ctx.subgroupMinSize >= 16 ? 1 : 0;
+  const pipeline = ctx.pipelines.get('softmaxFlash', {
+    ...baseConstants(spec),
+    BR: tiles.br,
+    BC: tiles.bc,
+    SUBGROUP_ROWS: subgroupRows,
+  });
   return [
     {
       label: `flash ${tiles.br}×${tiles.bc}`,

@@ -12,6 +12,11 @@ export interface GpuContext {
   readonly limits: DeviceLimits;
   readonly pipelines: PipelineCache;
   readonly pool: BufferPool;
+  /**
+   * Smallest subgroup size the device may use (0 without the subgroups feature):
+   * kernels use subgroup shuffles only where a 16-thread row group fits one subgroup.
+   */
+  readonly subgroupMinSize: number;
 }
 
 export const FEATURE_MAP_IDS = { elu1: 0, relu: 1, identity: 2 } as const;

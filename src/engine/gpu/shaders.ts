@@ -48,6 +48,13 @@ const USES_COMMON: ReadonlySet<KernelName> = new Set<KernelName>([
 /** u32 constants; every kernel of the common family needs DK, DV and FEATURE_MAP. */
 export type KernelConstants = Readonly<Record<string, number>>;
 
+/**
+ * The final WGSL of a kernel: `const` declarations for the constants, then the
+ * common part, then the kernel. Lines between `//#if NAME` (or `//#if !NAME`),
+ * `//#else` and `//#endif` are kept or dropped by constant NAME being non-zero:
+ * WGSL has no preprocessor, and a subgroup builtin may not even appear in a
+ * module that does not enable the feature. SUBGROUP_* constants enable it.
+ */
 export function kernelSource(name: KernelName, constants: KernelConstants): string {
   const header = Object.entries(constants)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -58,5 +65,28 @@ export function kernelSource(name: KernelName, constants: KernelConstants): stri
     })
     .join('\n');
   const body = USES_COMMON.has(name) ? `${common}\n${KERNELS[name]}` : KERNELS[name];
-  return `// kernel ${name}\n${header}\n${body}`;
+  const usesSubgroups = Object.entries(constants).some(
+    ([key, value]) => key.startsWith('SUBGROUP_') && value !== 0,
+  );
+  const enable = usesSubgroups ? 'enable subgroups;\n' : '';
+  return `${enable}// kernel ${name}\n${header}\n${preprocess(body, constants)}`;
+}
+
+function preprocess(source: string, constants: KernelConstants): string {
+  const out: string[] = [];
+  // Stack of "is this branch kept" for nested blocks.
+  const keep: boolean[] = [];
+  for (const line of source.split('\n')) {
+    const directive = /^\s*\/\/#(if|else|endif)\s*(!?)(\w*)/.exec(line);
+    if (directive) {
+      const [, kind, negate, flag] = directive;
+      if (kind === 'if') keep.push((constants[flag] ?? 0) !== 0 ? negate !== '!' : negate === '!');
+      else if (kind === 'else') keep.push(!(keep.pop() ?? true));
+      else keep.pop();
+      continue;
+    }
+    if (keep.every(Boolean)) out.push(line);
+  }
+  if (keep.length !== 0) throw new Error('unbalanced //#if in a kernel');
+  return out.join('\n');
 }

@@ -8,6 +8,7 @@
 @group(0) @binding(2) var<storage, read_write> final_state: array<f32>;
 
 const STATE_SIZE: u32 = DK * DV + DK;
+const UNROLL: u32 = 8u;
 
 @compute @workgroup_size(256)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
@@ -19,7 +20,20 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let e = id % STATE_SIZE;
   let base = head * params.num_chunks * STATE_SIZE + e;
   var running = 0.0;
-  for (var c = 0u; c < params.num_chunks; c++) {
+  // Eight independent loads first, then the dependent sums: the loop is bound by
+  // memory latency, so keeping several loads in flight is what makes it fast.
+  var c = 0u;
+  for (; c + UNROLL <= params.num_chunks; c += UNROLL) {
+    var own: array<f32, UNROLL>;
+    for (var u = 0u; u < UNROLL; u++) {
+      own[u] = chunk_states[base + (c + u) * STATE_SIZE];
+    }
+    for (var u = 0u; u < UNROLL; u++) {
+      chunk_states[base + (c + u) * STATE_SIZE] = running;
+      running += own[u];
+    }
+  }
+  for (; c < params.num_chunks; c++) {
     let idx = base + c * STATE_SIZE;
     let own = chunk_states[idx];
     chunk_states[idx] = running;

@@ -6,35 +6,42 @@
 // n×n matrix is never written.
 //
 // Thread (tx, ty) of the 16×16 workgroup owns query rows ty + 16·i (i < RM),
-// score columns tx + 16·j (j < CM) and output columns tx + 16·j (j < ON); the
-// strided mapping keeps workgroup-memory reads free of bank conflicts.
+// score columns (keys) tx + 16·j (j < CM) and output columns 4·tx + 64·j .. +3
+// (j < ON4, as vec4). The strided row/key mapping keeps workgroup-memory reads
+// free of bank conflicts; vec4 reads of V cut the load instructions of P·V.
+// Scores are kept in the log2 domain (q pre-multiplied by scale·log2 e) so every
+// exponential is one exp2.
 // BR, BC come from the engine, chosen so the tiles fit the device's
-// maxComputeWorkgroupStorageSize.
+// maxComputeWorkgroupStorageSize. With SUBGROUP_ROWS (subgroups of ≥ 16 lanes)
+// the 16 threads sharing a row reduce its max with shuffles instead of memory.
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> q: array<f32>;
 @group(0) @binding(2) var<storage, read> k: array<f32>;
 @group(0) @binding(3) var<storage, read> v: array<f32>;
 @group(0) @binding(4) var<storage, read_write> o: array<f32>;
 
+const LOG2E: f32 = 1.4426950408889634;
 const DK4: u32 = (DK + 3u) / 4u;
 // One vec4 of padding per row spreads consecutive rows over different banks.
 const KSTRIDE: u32 = DK4 + 1u;
 const RM: u32 = BR / 16u;
 const CM: u32 = BC / 16u;
-const ON: u32 = (DV + 15u) / 16u;
-const VSTRIDE: u32 = ON * 16u;
+const ON4: u32 = (DV + 63u) / 64u;
+const VS4: u32 = ON4 * 16u;
 const PSTRIDE: u32 = BC + 1u;
 
 var<workgroup> q_tile: array<vec4<f32>, BR * KSTRIDE>;
 var<workgroup> k_tile: array<vec4<f32>, BC * KSTRIDE>;
-var<workgroup> v_tile: array<f32, BC * VSTRIDE>;
+var<workgroup> v_tile: array<vec4<f32>, BC * VS4>;
 var<workgroup> p_tile: array<f32, BR * PSTRIDE>;
 var<workgroup> row_scratch: array<f32, BR * 16u>;
 
-// Four consecutive features of row `base` (element index of its first feature),
-// zero-padded past DK. WGSL cannot pass storage arrays by pointer portably, hence
-// one function per buffer.
+// Four consecutive features of the row starting at element `base`, zero past DK.
+// WGSL cannot pass storage arrays by pointer portably, hence one function per buffer.
 fn q4(base: u32, d4: u32) -> vec4<f32> {
+  if (DK % 4u == 0u) {
+    return vec4<f32>(q[base + d4 * 4u], q[base + d4 * 4u + 1u], q[base + d4 * 4u + 2u], q[base + d4 * 4u + 3u]);
+  }
   var out = vec4<f32>(0.0);
   for (var c = 0u; c < 4u; c++) {
     if (d4 * 4u + c < DK) {
@@ -45,6 +52,9 @@ fn q4(base: u32, d4: u32) -> vec4<f32> {
 }
 
 fn k4(base: u32, d4: u32) -> vec4<f32> {
+  if (DK % 4u == 0u) {
+    return vec4<f32>(k[base + d4 * 4u], k[base + d4 * 4u + 1u], k[base + d4 * 4u + 2u], k[base + d4 * 4u + 3u]);
+  }
   var out = vec4<f32>(0.0);
   for (var c = 0u; c < 4u; c++) {
     if (d4 * 4u + c < DK) {
@@ -52,6 +62,34 @@ fn k4(base: u32, d4: u32) -> vec4<f32> {
     }
   }
   return out;
+}
+
+fn v4(base: u32, c0: u32) -> vec4<f32> {
+  var out = vec4<f32>(0.0);
+  for (var c = 0u; c < 4u; c++) {
+    if (c0 + c < DV) {
+      out[c] = v[base + c0 + c];
+    }
+  }
+  return out;
+}
+
+// Max over the 16 threads (tx = 0..15) that share a row.
+fn row_max(part: f32, r: u32, tx: u32) -> f32 {
+//#if SUBGROUP_ROWS
+  var x = part;
+  x = max(x, subgroupShuffleXor(x, 1u));
+  x = max(x, subgroupShuffleXor(x, 2u));
+  x = max(x, subgroupShuffleXor(x, 4u));
+  x = max(x, subgroupShuffleXor(x, 8u));
+  return x;
+//#else
+  var x = NEG_BIG;
+  for (var t = 0u; t < 16u; t++) {
+    x = max(x, row_scratch[r * 16u + t]);
+  }
+  return x;
+//#endif
 }
 
 @compute @workgroup_size(16, 16)
@@ -65,25 +103,26 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
   let qk_base = head * n * DK;
   let v_base = head * n * DV;
 
-  // Q tile, with the score scale folded in once.
+  // Q tile, with the score scale (and log2 e) folded in once.
+  let q_scale = params.scale * LOG2E;
   for (var e = tid; e < BR * DK4; e += 256u) {
     let r = e / DK4;
     let d4 = e % DK4;
     var val = vec4<f32>(0.0);
     if (q0 + r < n) {
-      val = q4(qk_base + (q0 + r) * DK, d4) * params.scale;
+      val = q4(qk_base + (q0 + r) * DK, d4) * q_scale;
     }
     q_tile[r * KSTRIDE + d4] = val;
   }
 
   var m: array<f32, RM>;
   var l: array<f32, RM>;
-  var acc: array<f32, RM * ON>;
+  var acc: array<vec4<f32>, RM * ON4>;
   for (var i = 0u; i < RM; i++) {
     m[i] = NEG_BIG;
     l[i] = 0.0;
-    for (var j = 0u; j < ON; j++) {
-      acc[i * ON + j] = 0.0;
+    for (var j = 0u; j < ON4; j++) {
+      acc[i * ON4 + j] = vec4<f32>(0.0);
     }
   }
 
@@ -99,6 +138,9 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
 
   for (var kb = kb_start; kb < kb_end; kb++) {
     let k0 = kb * BC;
+    // Every query row of the tile sees every key of the block: no mask needed.
+    let full_block = k0 + BC <= n && (params.causal == 0u || k0 + BC - 1u <= q0) &&
+      (params.window == 0u || k0 + params.window > q0 + BR - 1u);
     // Everyone has finished reading the previous block's tiles.
     workgroupBarrier();
     for (var e = tid; e < BC * DK4; e += 256u) {
@@ -110,12 +152,12 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
       }
       k_tile[r * KSTRIDE + d4] = val;
     }
-    for (var e = tid; e < BC * VSTRIDE; e += 256u) {
-      let r = e / VSTRIDE;
-      let c = e % VSTRIDE;
-      var val = 0.0;
-      if (k0 + r < n && c < DV) {
-        val = v[v_base + (k0 + r) * DV + c];
+    for (var e = tid; e < BC * VS4; e += 256u) {
+      let r = e / VS4;
+      let c4 = e % VS4;
+      var val = vec4<f32>(0.0);
+      if (k0 + r < n) {
+        val = v4(v_base + (k0 + r) * DV, c4 * 4u);
       }
       v_tile[e] = val;
     }
@@ -138,54 +180,57 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
       }
     }
 
-    // Mask, then each thread's partial row max over its columns.
+    // Mask (only in blocks that need it), then each thread's partial row max.
+    var part: array<f32, RM>;
     for (var i = 0u; i < RM; i++) {
       let row = q0 + ty + 16u * i;
-      var part = NEG_BIG;
+      var pm = NEG_BIG;
       for (var j = 0u; j < CM; j++) {
         let key = k0 + tx + 16u * j;
-        let ok = key < n && visible(row, key, params);
+        let ok = full_block || (key < n && visible(row, key, params));
         s[i * CM + j] = select(NEG_BIG, s[i * CM + j], ok);
-        part = max(part, s[i * CM + j]);
+        pm = max(pm, s[i * CM + j]);
       }
-      row_scratch[(ty + 16u * i) * 16u + tx] = part;
+      part[i] = pm;
+//#if !SUBGROUP_ROWS
+      row_scratch[(ty + 16u * i) * 16u + tx] = pm;
+//#endif
     }
+//#if !SUBGROUP_ROWS
     workgroupBarrier();
+//#endif
 
     for (var i = 0u; i < RM; i++) {
       let r = ty + 16u * i;
       let row = q0 + r;
-      var m_new = m[i];
-      for (var t = 0u; t < 16u; t++) {
-        m_new = max(m_new, row_scratch[r * 16u + t]);
-      }
-      // Both maxima are finite (sentinel at worst), so alpha is exp of a value ≤ 0.
-      let alpha = exp(m[i] - m_new);
+      let m_new = max(m[i], row_max(part[i], r, tx));
+      // Both maxima are finite (sentinel at worst), so alpha is exp2 of a value ≤ 0.
+      let alpha = exp2(m[i] - m_new);
       m[i] = m_new;
       var psum = 0.0;
       for (var j = 0u; j < CM; j++) {
         let key = k0 + tx + 16u * j;
-        let ok = key < n && visible(row, key, params);
-        let p = select(0.0, exp(s[i * CM + j] - m_new), ok);
+        let ok = full_block || (key < n && visible(row, key, params));
+        let p = select(0.0, exp2(s[i * CM + j] - m_new), ok);
         p_tile[r * PSTRIDE + tx + 16u * j] = p;
         psum += p;
       }
       l[i] = l[i] * alpha + psum;
-      for (var j = 0u; j < ON; j++) {
-        acc[i * ON + j] *= alpha;
+      for (var j = 0u; j < ON4; j++) {
+        acc[i * ON4 + j] *= alpha;
       }
     }
     workgroupBarrier();
 
     for (var kk = 0u; kk < BC; kk++) {
-      var vv: array<f32, ON>;
-      for (var j = 0u; j < ON; j++) {
-        vv[j] = v_tile[kk * VSTRIDE + tx + 16u * j];
+      var vv: array<vec4<f32>, ON4>;
+      for (var j = 0u; j < ON4; j++) {
+        vv[j] = v_tile[kk * VS4 + tx + 16u * j];
       }
       for (var i = 0u; i < RM; i++) {
         let p = p_tile[(ty + 16u * i) * PSTRIDE + kk];
-        for (var j = 0u; j < ON; j++) {
-          acc[i * ON + j] += p * vv[j];
+        for (var j = 0u; j < ON4; j++) {
+          acc[i * ON4 + j] += p * vv[j];
         }
       }
     }
@@ -206,10 +251,13 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
         total += row_scratch[r * 16u + t];
       }
       let inv = select(0.0, 1.0 / total, total > 0.0);
-      for (var j = 0u; j < ON; j++) {
-        let c = tx + 16u * j;
-        if (c < DV) {
-          o[v_base + row * DV + c] = acc[i * ON + j] * inv;
+      for (var j = 0u; j < ON4; j++) {
+        let out = acc[i * ON4 + j] * inv;
+        let c0 = 4u * (tx + 16u * j);
+        for (var c = 0u; c < 4u; c++) {
+          if (c0 + c < DV) {
+            o[v_base + row * DV + c0 + c] = out[c];
+          }
         }
       }
     }
