@@ -3,7 +3,7 @@
 // appears as soon as all four files exist; metadata loads eagerly (the course
 // map needs it), prose and labs load when a lesson opens.
 import { lazy, type ComponentType } from 'react';
-import { LESSON_IDS, type LessonId } from '../state/types';
+import { LESSON_IDS, type LessonId, type ViewState } from '../state/types';
 import type { LessonDef, ProseModule } from './types';
 
 export type LessonMeta = Omit<LessonDef, 'Lab' | 'prose'>;
@@ -85,6 +85,11 @@ export function getLesson(id: LessonId | null): LessonDef | undefined {
 /** Number of steps, or undefined when the lesson is not in this build (the URL schema's `lessonSteps`). */
 export function lessonStepCount(id: LessonId): number | undefined {
   return byId.get(id)?.steps.length;
+}
+
+/** Control values a step sets (its meta defaults), or undefined (the URL schema's `stepDefaults`). */
+export function lessonStepDefaults(id: LessonId, step: number): Partial<ViewState> | undefined {
+  return byId.get(id)?.steps[step]?.defaults;
 }
 
 /** The lesson before/after `id` in course order. */

@@ -2,9 +2,9 @@
 // schema (clamped to LIMITS), so whatever a lab or a link asks for, the store
 // holds a valid ViewState. The URL mirrors the store (see urlSync.ts).
 import { create } from 'zustand';
-import { getLesson, lessonStepCount } from '../lessons/index';
+import { getLesson, lessonStepCount, lessonStepDefaults } from '../lessons/index';
 import type { LessonId, ViewState } from './types';
-import { DEFAULT_VIEW, normalizeViewState, type Correction } from './urlSchema';
+import { DEFAULT_VIEW, normalizeViewState, serializeViewState, type Correction } from './urlSchema';
 
 export type NoticeKind = 'info' | 'warning' | 'error';
 
@@ -30,7 +30,7 @@ export interface ViewActions {
 export type ViewStore = ViewState & { readonly notices: readonly Notice[] } & ViewActions;
 
 const VIEW_KEYS = Object.keys(DEFAULT_VIEW) as (keyof ViewState)[];
-const SCHEMA_OPTIONS = { lessonSteps: lessonStepCount } as const;
+const SCHEMA_OPTIONS = { lessonSteps: lessonStepCount, stepDefaults: lessonStepDefaults } as const;
 
 /** The ViewState part of the store (no notices, no actions). */
 export function selectView(store: ViewState): ViewState {
@@ -95,5 +95,10 @@ export const useViewStore = create<ViewStore>()((set, get) => ({
   },
 }));
 
-/** Parse options the app uses everywhere (lessons of this build). */
+/** Parse options the app uses everywhere (lessons of this build and their step defaults). */
 export const viewSchemaOptions = SCHEMA_OPTIONS;
+
+/** The canonical query (no '?') of a view: what the URL, Share and every in-app link write. */
+export function canonicalQuery(view: ViewState): string {
+  return serializeViewState(view, SCHEMA_OPTIONS);
+}

@@ -1,7 +1,7 @@
 // A stand-in lesson registry for the state tests (vi.mock('../lessons/index')),
 // so they do not depend on which lesson folders are complete.
 import type { LessonDef } from '../lessons/types';
-import type { LessonId } from './types';
+import type { LessonId, ViewState } from './types';
 
 type TestLesson = Pick<LessonDef, 'id' | 'steps'>;
 
@@ -19,6 +19,10 @@ const testLessons: readonly TestLesson[] = [
 
 export function getLesson(id: LessonId | null): TestLesson | undefined {
   return testLessons.find((lesson) => lesson.id === id);
+}
+
+export function lessonStepDefaults(id: LessonId, step: number): Partial<ViewState> | undefined {
+  return getLesson(id)?.steps[step]?.defaults;
 }
 
 export function lessonStepCount(id: LessonId): number | undefined {

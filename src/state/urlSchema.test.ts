@@ -248,6 +248,49 @@ describe('serializeViewState', () => {
   });
 });
 
+describe('step defaults as the base of a link', () => {
+  const stepDefaults = (lesson: string, step: number): Partial<ViewState> | undefined =>
+    lesson === 'rnn' && step === 1
+      ? { n: 64, variant: 'linear', form: 'recurrent', causal: true }
+      : undefined;
+  const options = { stepDefaults, lessonSteps: () => 3 };
+
+  it('fills the controls a link leaves out with the values of the step it names', () => {
+    const { state, corrections } = parseViewState('lesson=rnn&step=1', options);
+    expect(corrections).toEqual([]);
+    expect(state).toMatchObject({ n: 64, variant: 'linear', form: 'recurrent', d: DEFAULT_VIEW.d });
+    expect(parseViewState('lesson=rnn&step=0', options).state.n).toBe(DEFAULT_VIEW.n);
+  });
+
+  it('lets the link override them, and falls back to them for invalid values', () => {
+    expect(parseViewState('lesson=rnn&step=1&n=100', options).state.n).toBe(100);
+    const { state, corrections } = parseViewState('lesson=rnn&step=1&n=abc', options);
+    expect(state.n).toBe(64);
+    expect(corrections).toEqual([{ key: 'n', raw: 'abc', shown: '64', reason: 'invalid' }]);
+  });
+
+  it('leaves out of the canonical link what equals the step values, and round-trips', () => {
+    const view: ViewState = {
+      ...DEFAULT_VIEW,
+      lesson: 'rnn',
+      step: 1,
+      n: 64,
+      variant: 'linear',
+      form: 'recurrent',
+      d: 16,
+    };
+    const link = serializeViewState(view, options);
+    expect(link).toBe('lesson=rnn&step=1&lang=en&d=16');
+    expect(parseViewState(link, options).state).toEqual(view);
+    // A value the step does not set, but equal to the app default, is left out too.
+    expect(serializeViewState({ ...view, d: DEFAULT_VIEW.d }, options)).toBe('lesson=rnn&step=1&lang=en');
+    // Differing from the step value, equal to the app default: written.
+    expect(serializeViewState({ ...view, n: DEFAULT_VIEW.n }, options)).toBe(
+      `lesson=rnn&step=1&lang=en&n=${DEFAULT_VIEW.n}&d=16`,
+    );
+  });
+});
+
 describe('normalizeViewState', () => {
   it('clamps a patched state through the same schema', () => {
     const { state, corrections } = normalizeViewState({

@@ -56,7 +56,16 @@ export interface ParseOptions {
   readonly lessonSteps?: (lesson: LessonId) => number | undefined;
   /** Language when the link names none (e.g. from navigator.language). */
   readonly fallbackLang?: Lang;
+  /**
+   * Control values of a lesson step (its meta defaults). A link that names a step
+   * but leaves a control out gets the step's value, and the canonical link leaves
+   * out what equals it, so links stay short and a hand-written `?lesson=x&step=2`
+   * shows what the step's text describes.
+   */
+  readonly stepDefaults?: StepDefaults;
 }
+
+export type StepDefaults = (lesson: LessonId, step: number) => Partial<ViewState> | undefined;
 
 /** Longest query string read at all; the rest is ignored with a correction. */
 export const MAX_QUERY_LENGTH = 4096;
@@ -185,11 +194,11 @@ function field<T, P = T>(
 
 const formatNumber = (value: number): string => String(value);
 
-function numberField(key: NumericKey) {
+function numberField(key: NumericKey, base: ViewState) {
   const limit: NumberLimit = LIMITS[key];
   return field(
     URL_KEYS[key],
-    () => limit.default,
+    () => base[key],
     formatNumber,
     numberText,
     (value) => {
@@ -216,10 +225,10 @@ function enumField<T extends string>(
   );
 }
 
-function booleanField(key: 'gpu' | 'causal') {
+function booleanField(key: 'gpu' | 'causal', base: ViewState) {
   return field(
     URL_KEYS[key],
-    () => DEFAULT_VIEW[key],
+    () => base[key],
     (value) => (value ? '1' : '0'),
     booleanText,
     (value) => ({ value }),
@@ -229,55 +238,57 @@ function booleanField(key: 'gpu' | 'causal') {
 const formatSweep = (cases: readonly SweepCase[]): string =>
   cases.map((c) => `${c.variant}.${c.form}`).join(',');
 
-const sweepField = field<readonly SweepCase[], string[]>(
-  URL_KEYS.sweepCases,
-  () => DEFAULT_VIEW.sweepCases,
-  formatSweep,
-  boundedText.transform((text) => text.split(',').filter((part) => part.length > 0)),
-  // Keep the cases the app can run, once each, in the link's order; drop the rest.
-  (parts, raw) => {
-    const kept: SweepCase[] = [];
-    for (const part of parts) {
-      const parsed = sweepCaseText.safeParse(part);
-      if (!parsed.success || !formsOf(parsed.data.variant).includes(parsed.data.form)) continue;
-      if (kept.some((c) => c.variant === parsed.data.variant && c.form === parsed.data.form)) continue;
-      if (kept.length < MAX_SWEEP_CASES) kept.push(parsed.data);
-    }
-    if (kept.length === 0) return { value: DEFAULT_VIEW.sweepCases, reason: 'invalid' };
-    return formatSweep(kept) === raw.trim() ? { value: kept } : { value: kept, reason: 'adjusted' };
-  },
-);
+const sweepField = (base: ViewState) =>
+  field<readonly SweepCase[], string[]>(
+    URL_KEYS.sweepCases,
+    () => base.sweepCases,
+    formatSweep,
+    boundedText.transform((text) => text.split(',').filter((part) => part.length > 0)),
+    // Keep the cases the app can run, once each, in the link's order; drop the rest.
+    (parts, raw) => {
+      const kept: SweepCase[] = [];
+      for (const part of parts) {
+        const parsed = sweepCaseText.safeParse(part);
+        if (!parsed.success || !formsOf(parsed.data.variant).includes(parsed.data.form)) continue;
+        if (kept.some((c) => c.variant === parsed.data.variant && c.form === parsed.data.form)) continue;
+        if (kept.length < MAX_SWEEP_CASES) kept.push(parsed.data);
+      }
+      if (kept.length === 0) return { value: base.sweepCases, reason: 'invalid' };
+      return formatSweep(kept) === raw.trim() ? { value: kept } : { value: kept, reason: 'adjusted' };
+    },
+  );
 
-function createFieldSchemas(fallbackLang: Lang) {
+/** Field schemas whose fallbacks (absent or invalid values) come from `base`. */
+function createFieldSchemas(base: ViewState) {
   return {
-    lesson: enumField<LessonId | 'none'>('lesson', [...LESSON_IDS], () => 'none'),
-    step: numberField('step'),
+    lesson: enumField<LessonId | 'none'>('lesson', [...LESSON_IDS], () => base.lesson ?? 'none'),
+    step: numberField('step', base),
     lang: field(
       URL_KEYS.lang,
-      () => fallbackLang,
+      () => base.lang,
       (value: Lang) => value,
       langText.transform((word) => LANG_ALIASES[word]),
       (value, raw) => (raw === value ? { value } : { value, reason: 'adjusted' }),
       'unknown-value',
     ),
-    theme: enumField('theme', THEMES, () => DEFAULT_VIEW.theme),
-    gpu: booleanField('gpu'),
-    seed: numberField('seed'),
-    n: numberField('n'),
-    d: numberField('d'),
-    temperature: numberField('temperature'),
-    locality: numberField('locality'),
-    clustering: numberField('clustering'),
-    variant: enumField<VariantId>('variant', APP_VARIANTS, () => DEFAULT_VIEW.variant),
-    form: enumField<Form>('form', FORMS, () => DEFAULT_VIEW.form),
-    causal: booleanField('causal'),
-    featureMap: enumField('featureMap', FEATURE_MAPS, () => DEFAULT_VIEW.featureMap),
-    window: numberField('window'),
-    chunk: numberField('chunk'),
-    t: numberField('t'),
-    sweepCases: sweepField,
-    sweepMaxN: numberField('sweepMaxN'),
-    sweepBudgetS: numberField('sweepBudgetS'),
+    theme: enumField('theme', THEMES, () => base.theme),
+    gpu: booleanField('gpu', base),
+    seed: numberField('seed', base),
+    n: numberField('n', base),
+    d: numberField('d', base),
+    temperature: numberField('temperature', base),
+    locality: numberField('locality', base),
+    clustering: numberField('clustering', base),
+    variant: enumField<VariantId>('variant', APP_VARIANTS, () => base.variant),
+    form: enumField<Form>('form', FORMS, () => base.form),
+    causal: booleanField('causal', base),
+    featureMap: enumField('featureMap', FEATURE_MAPS, () => base.featureMap),
+    window: numberField('window', base),
+    chunk: numberField('chunk', base),
+    t: numberField('t', base),
+    sweepCases: sweepField(base),
+    sweepMaxN: numberField('sweepMaxN', base),
+    sweepBudgetS: numberField('sweepBudgetS', base),
   } satisfies Record<keyof ViewState, z.ZodType>;
 }
 
@@ -289,9 +300,12 @@ type FieldOutcomes = { [K in keyof FieldSchemas]: z.output<FieldSchemas[K]> };
  * in order), output is a complete valid ViewState and what was corrected.
  * Cross-field rules (form of the variant, t ≤ n, step inside the lesson) run last.
  */
-export function createViewQuerySchema(options: ParseOptions = {}) {
+export function createViewQuerySchema(
+  options: ParseOptions = {},
+  base: ViewState = baseView(options, null, 0),
+) {
   const lessonSteps = options.lessonSteps ?? (() => LIMITS.step.max + 1);
-  const fields = createFieldSchemas(options.fallbackLang ?? DEFAULT_VIEW.lang);
+  const fields = createFieldSchemas(base);
   const byUrlKey = Object.fromEntries(STATE_KEYS.map((key) => [URL_KEYS[key], fields[key]]));
   return z.object(byUrlKey).transform((outcomesByUrlKey): ParsedView => {
     const outcomes = Object.fromEntries(
@@ -356,25 +370,55 @@ export function createViewQuerySchema(options: ParseOptions = {}) {
   });
 }
 
+/**
+ * What a field shows when the link leaves it out: the app defaults, the fallback
+ * language, then the control values of the named lesson step.
+ */
+export function baseView(options: ParseOptions, lesson: LessonId | null, step: number): ViewState {
+  const defaults = lesson === null ? undefined : options.stepDefaults?.(lesson, step);
+  return { ...DEFAULT_VIEW, lang: options.fallbackLang ?? DEFAULT_VIEW.lang, ...defaults, lesson, step };
+}
+
 type ViewQuerySchema = ReturnType<typeof createViewQuerySchema>;
 const DEFAULT_LESSON_STEPS = (): number => LIMITS.step.max + 1;
-// Schemas are built once per (lessonSteps, fallbackLang): setView normalises on every slider move.
-const schemaCache = new WeakMap<(lesson: LessonId) => number | undefined, Map<Lang, ViewQuerySchema>>();
+const NO_STEP_DEFAULTS: StepDefaults = () => undefined;
+// Schemas are built once per (lessonSteps, stepDefaults, base lang, lesson, step):
+// setView normalises on every slider move.
+const schemaCache = new WeakMap<object, WeakMap<object, Map<string, ViewQuerySchema>>>();
 
-function cachedSchema(options: ParseOptions): ViewQuerySchema {
+function cachedSchema(options: ParseOptions, lesson: LessonId | null, step: number): ViewQuerySchema {
   const lessonSteps = options.lessonSteps ?? DEFAULT_LESSON_STEPS;
+  const stepDefaults = options.stepDefaults ?? NO_STEP_DEFAULTS;
   const lang = options.fallbackLang ?? DEFAULT_VIEW.lang;
-  let byLang = schemaCache.get(lessonSteps);
-  if (byLang === undefined) {
-    byLang = new Map();
-    schemaCache.set(lessonSteps, byLang);
+  let byDefaults = schemaCache.get(lessonSteps);
+  if (byDefaults === undefined) {
+    byDefaults = new WeakMap();
+    schemaCache.set(lessonSteps, byDefaults);
   }
-  let schema = byLang.get(lang);
+  let byPlace = byDefaults.get(stepDefaults);
+  if (byPlace === undefined) {
+    byPlace = new Map();
+    byDefaults.set(stepDefaults, byPlace);
+  }
+  const key = `${lang}|${lesson ?? ''}|${step}`;
+  let schema = byPlace.get(key);
   if (schema === undefined) {
-    schema = createViewQuerySchema({ lessonSteps, fallbackLang: lang });
-    byLang.set(lang, schema);
+    const resolved = { lessonSteps, stepDefaults, fallbackLang: lang };
+    schema = createViewQuerySchema(resolved, baseView(resolved, lesson, step));
+    byPlace.set(key, schema);
   }
   return schema;
+}
+
+/**
+ * Two passes: the first finds the lesson and step (nothing else affects them),
+ * the second parses every field with that step's values as the fallbacks.
+ */
+function parseGrouped(grouped: Record<string, string[]>, options: ParseOptions): ParsedView {
+  const place = cachedSchema(options, null, 0).parse(grouped);
+  const { lesson, step } = place.state;
+  if (lesson === null || options.stepDefaults?.(lesson, step) === undefined) return place;
+  return cachedSchema(options, lesson, step).parse(grouped);
 }
 
 /** Groups a query string by key, keeping every value in order (duplicates are the schema's business). */
@@ -401,7 +445,7 @@ export function parseViewState(search: string | URLSearchParams, options: ParseO
     const more = unknownKeys.length > 3 ? ` (+${unknownKeys.length - 3})` : '';
     corrections.push({ key: listed.join(', ') + more, raw: '', shown: '', reason: 'unknown-key' });
   }
-  const parsed = cachedSchema(options).parse(grouped);
+  const parsed = parseGrouped(grouped, options);
   return { state: parsed.state, corrections: [...corrections, ...parsed.corrections] };
 }
 
@@ -415,14 +459,21 @@ function formatField(key: keyof ViewState, state: ViewState): string {
 
 /**
  * Canonical query string (no leading '?'): keys in a fixed order, fields equal to
- * their default left out, except `lang`, which is always written so a link opens
- * in the language it was shared in whatever the reader's browser prefers.
+ * what the link would get without them (the app default, or the value of the
+ * lesson step it names) left out, except `lang`, which is always written so a
+ * link opens in the language it was shared in whatever the reader's browser prefers.
  */
-export function serializeViewState(state: ViewState): string {
+export function serializeViewState(
+  state: ViewState,
+  options: Pick<ParseOptions, 'stepDefaults'> = {},
+): string {
+  const base = baseView(options, state.lesson, state.step);
   const params = new URLSearchParams();
   for (const key of STATE_KEYS) {
     const text = formatField(key, state);
-    if (key !== 'lang' && text === formatField(key, DEFAULT_VIEW)) continue;
+    if (key === 'lesson' || key === 'step') {
+      if (text === formatField(key, DEFAULT_VIEW)) continue;
+    } else if (key !== 'lang' && text === formatField(key, base)) continue;
     params.set(URL_KEYS[key], text);
   }
   return params.toString();
@@ -430,8 +481,10 @@ export function serializeViewState(state: ViewState): string {
 
 /** Brings a typed state (e.g. after a patch from a slider) to the nearest valid one, through the same schema. */
 export function normalizeViewState(state: ViewState, options: ParseOptions = {}): ParsedView {
-  const grouped = groupQuery(serializeViewState(state));
-  return cachedSchema({ ...options, fallbackLang: state.lang }).parse(grouped);
+  return parseGrouped(groupQuery(serializeViewState(state, options)), {
+    ...options,
+    fallbackLang: state.lang,
+  });
 }
 
 /** Strict schema of a valid ViewState (what every parse returns); used to check lesson step defaults. */

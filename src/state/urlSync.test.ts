@@ -85,6 +85,15 @@ describe('startUrlSync', () => {
     expect(useViewStore.getState().notices).toEqual([]);
   });
 
+  it('opens a hand-written step link with the step’s control values', () => {
+    browser = new FakeBrowser('?lesson=softmax-wall&step=1');
+    stop = startUrlSync(browser.env());
+    expect(useViewStore.getState()).toMatchObject({ step: 1, n: 512, variant: 'linear', form: 'chunk' });
+    expect(browser.search).toBe('?lesson=softmax-wall&step=1&lang=en');
+    useViewStore.getState().setView({ n: 600 });
+    expect(browser.search).toBe('?lesson=softmax-wall&step=1&lang=en&n=600');
+  });
+
   it('turns corrections of a hostile link into notices and never keeps the raw text', () => {
     browser = new FakeBrowser(`?n=-5&lesson=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
     stop = startUrlSync(browser.env());

@@ -5,9 +5,9 @@
 // rest replace. Moving to another lesson or step always pushes. Back/forward
 // (popstate) parse the URL again and replace the store's view.
 import { correctionText } from './correctionText';
-import { selectView, useViewStore, viewSchemaOptions } from './store';
+import { canonicalQuery, selectView, useViewStore, viewSchemaOptions } from './store';
 import type { Lang, ViewState } from './types';
-import { parseViewState, serializeViewState, type Correction } from './urlSchema';
+import { parseViewState, type Correction } from './urlSchema';
 
 export interface UrlEnvironment {
   readonly history: Pick<History, 'pushState' | 'replaceState'>;
@@ -45,7 +45,7 @@ export function browserUrlEnvironment(): UrlEnvironment {
 
 /** Address of a view: path of the current page plus the canonical query (used by Share too). */
 export function viewUrl(location: Pick<Location, 'pathname'>, view: ViewState): string {
-  return `${location.pathname}?${serializeViewState(view)}`;
+  return `${location.pathname}?${canonicalQuery(view)}`;
 }
 
 function reportCorrections(corrections: readonly Correction[], lang: Lang): void {
@@ -66,7 +66,7 @@ export function startUrlSync(env: UrlEnvironment, options: UrlSyncOptions = {}):
     applying = true;
     store.getState().replaceView(parsed.state);
     applying = false;
-    written = serializeViewState(selectView(store.getState()));
+    written = canonicalQuery(selectView(store.getState()));
     reportCorrections(parsed.corrections, parsed.state.lang);
     if (`?${written}` !== env.location.search) {
       env.history.replaceState(null, '', `${env.location.pathname}?${written}${env.location.hash}`);
@@ -84,7 +84,7 @@ export function startUrlSync(env: UrlEnvironment, options: UrlSyncOptions = {}):
   const unsubscribeStore = store.subscribe((state) => {
     if (applying) return;
     const view = selectView(state);
-    const query = serializeViewState(view);
+    const query = canonicalQuery(view);
     if (query === written) return;
     const now = env.now();
     const place = placeOf(view);

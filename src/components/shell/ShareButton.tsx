@@ -1,15 +1,14 @@
 // Share: copies the canonical link of the current view and says so; where copying
 // is refused, shows the link selected in a field so the reader can copy it.
 import { useEffect, useRef, useState } from 'react';
-import { selectView, useViewStore } from '../../state/store';
-import { serializeViewState } from '../../state/urlSchema';
+import { canonicalQuery, selectView, useViewStore } from '../../state/store';
 import { useT } from '../i18n';
 import { copyText } from './copyText';
 
 type ShareState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 
 export function canonicalLink(): string {
-  const query = serializeViewState(selectView(useViewStore.getState()));
+  const query = canonicalQuery(selectView(useViewStore.getState()));
   return `${window.location.origin}${window.location.pathname}?${query}`;
 }
 

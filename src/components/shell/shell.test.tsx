@@ -21,6 +21,8 @@ vi.mock('../../lessons/index', () => ({
   lessons: [fakeLesson],
   getLesson: (id: string | null) => (id === 'rnn' ? fakeLesson : undefined),
   lessonStepCount: (id: string) => (id === 'rnn' ? 2 : undefined),
+  lessonStepDefaults: (id: string, step: number) =>
+    id === 'rnn' ? fakeLesson.steps[step]?.defaults : undefined,
   neighbourLesson: () => undefined,
   stepIndex: (lesson: LessonDef, id: string) => lesson.steps.findIndex((s) => s.id === id),
 }));
@@ -75,11 +77,12 @@ describe('CourseMap', () => {
 describe('LessonPage', () => {
   it('shows the current step, marks it in the step list and links the next one with its defaults', () => {
     useViewStore.getState().goToStep('rnn', 0);
+    useViewStore.getState().setView({ seed: 7 });
     const html = render(<LessonPage lesson={fakeLesson} />);
     expect(html).toContain('Step 1 of 2');
     expect(html).toMatch(/aria-current="step"[^>]*>.*?A running sum/);
-    // The next step's link carries that step's defaults (n=64).
-    expect(html).toContain('href="?lesson=rnn&amp;step=1&amp;lang=en&amp;n=64"');
+    // The next step's link leaves out what that step sets itself (n=64) but keeps the rest of the view.
+    expect(html).toContain('href="?lesson=rnn&amp;step=1&amp;lang=en&amp;seed=7"');
     expect(html).toContain('Loading the lab…');
   });
 });

@@ -6,12 +6,11 @@
 // renders and refreshed when the pointer or focus reaches it (before any
 // middle-click, "copy link" or open-in-new-tab can read it).
 import { useCallback, type FocusEvent, type MouseEvent } from 'react';
-import { selectView, useViewStore, viewForStep } from '../../state/store';
+import { canonicalQuery, selectView, useViewStore, viewForStep } from '../../state/store';
 import type { LessonId } from '../../state/types';
-import { serializeViewState } from '../../state/urlSchema';
 
 function hrefOf(lesson: LessonId | null, step: number): string {
-  return `?${serializeViewState(viewForStep(selectView(useViewStore.getState()), lesson, step))}`;
+  return `?${canonicalQuery(viewForStep(selectView(useViewStore.getState()), lesson, step))}`;
 }
 
 export interface StepLinkProps {
