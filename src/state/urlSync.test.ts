@@ -14,6 +14,7 @@ class FakeBrowser {
   clock = 0;
   private listeners: (() => void)[] = [];
   pushes = 0;
+  press: number | null = null;
 
   constructor(search: string) {
     this.entries = [search];
@@ -53,6 +54,7 @@ class FakeBrowser {
         };
       },
       now: () => this.clock,
+      currentPress: () => this.press,
       preferredLang,
     };
   }
@@ -132,6 +134,22 @@ describe('startUrlSync', () => {
     useViewStore.getState().setView({ n: 250 });
     expect(browser.entries.length).toBe(3);
     expect(browser.search).toBe('?lesson=rnn&lang=en&n=250');
+  });
+
+  it('makes one entry for a slow or janky pointer drag, and a new one for the next press', () => {
+    browser = new FakeBrowser('?lesson=rnn');
+    stop = startUrlSync(browser.env());
+    browser.press = 1;
+    for (const n of [100, 120, 140]) {
+      browser.clock += 900; // the main thread was busy between two moves
+      useViewStore.getState().setView({ n });
+    }
+    browser.press = null;
+    expect(browser.entries).toEqual(['?lesson=rnn&lang=en', '?lesson=rnn&lang=en&n=140']);
+    browser.press = 2;
+    browser.clock += 100;
+    useViewStore.getState().setView({ n: 160 });
+    expect(browser.entries.length).toBe(3);
   });
 
   it('pushes every step change even in quick succession', () => {

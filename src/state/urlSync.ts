@@ -1,9 +1,11 @@
 // The URL mirrors the store. On start the link is parsed (corrections become
 // notices) and rewritten to its canonical form; afterwards every store change
-// writes the canonical query. Changes that follow each other within
-// `coalesceMs` (a slider drag) share one history entry: the first pushes, the
-// rest replace. Moving to another lesson or step always pushes. Back/forward
-// (popstate) parse the URL again and replace the store's view.
+// writes the canonical query. One gesture makes one history entry: changes
+// while the same pointer press is held (a slider drag, however slow or janky),
+// and changes that follow each other within `coalesceMs` (arrow keys held on a
+// slider), replace the entry the first of them pushed. Moving to another lesson
+// or step always pushes. Back/forward (popstate) parse the URL again and replace
+// the store's view.
 import { correctionText } from './correctionText';
 import { canonicalQuery, selectView, useViewStore, viewSchemaOptions } from './store';
 import type { Lang, ViewState } from './types';
@@ -15,6 +17,8 @@ export interface UrlEnvironment {
   /** Subscribe to back/forward; returns the unsubscribe function. */
   onPopState(listener: () => void): () => void;
   now(): number;
+  /** Number of the pointer press being held, or null when no pointer is down. */
+  currentPress(): number | null;
   /** Language when the link names none. */
   readonly preferredLang: Lang;
 }
@@ -31,7 +35,28 @@ export function browserLang(languages: readonly string[]): Lang {
 }
 
 export function browserUrlEnvironment(): UrlEnvironment {
+  // Capture phase on window: every press counts, whatever element handles it.
+  let press = 0;
+  let held = false;
+  window.addEventListener(
+    'pointerdown',
+    () => {
+      press += 1;
+      held = true;
+    },
+    { capture: true },
+  );
+  for (const type of ['pointerup', 'pointercancel'] as const) {
+    window.addEventListener(
+      type,
+      () => {
+        held = false;
+      },
+      { capture: true },
+    );
+  }
   return {
+    currentPress: () => (held ? press : null),
     history: window.history,
     location: window.location,
     onPopState(listener) {
@@ -78,6 +103,7 @@ export function startUrlSync(env: UrlEnvironment, options: UrlSyncOptions = {}):
   let written = '';
   let lastChangeAt = Number.NEGATIVE_INFINITY;
   let lastPlace = '';
+  let lastPress: number | null = null;
   applyLocation();
   lastPlace = placeOf(selectView(store.getState()));
 
@@ -88,12 +114,17 @@ export function startUrlSync(env: UrlEnvironment, options: UrlSyncOptions = {}):
     if (query === written) return;
     const now = env.now();
     const place = placeOf(view);
+    const press = env.currentPress();
     const url = `${env.location.pathname}?${query}`;
-    if (place !== lastPlace || now - lastChangeAt >= coalesceMs) env.history.pushState(null, '', url);
+    // A new press, or a key change after a press or after a pause, starts a new gesture.
+    const newGesture =
+      press !== null ? press !== lastPress : lastPress !== null || now - lastChangeAt >= coalesceMs;
+    if (place !== lastPlace || newGesture) env.history.pushState(null, '', url);
     else env.history.replaceState(null, '', url);
     written = query;
     lastChangeAt = now;
     lastPlace = place;
+    lastPress = press;
   });
 
   const unsubscribePop = env.onPopState(() => {
