@@ -18,5 +18,6 @@ describe('format', () => {
     expect(formatCount(999)).toBe('999');
     expect(formatMs(1.23456)).toBe('1.23 ms');
     expect(formatMs(0.0042)).toBe('4.2 µs');
+    expect(formatMs(12345)).toBe('12.3 s');
   });
 });

@@ -40,6 +40,7 @@ export function formatCount(value: number): string {
 
 export function formatMs(ms: number): string {
   if (ms < 0.01) return `${formatNumber(ms * 1000, 3)} µs`;
+  if (ms >= 1000) return `${Number((ms / 1000).toPrecision(3))} s`;
   return `${Number(ms.toPrecision(3))} ms`;
 }
 

@@ -6,6 +6,9 @@ describe('axis ticks', () => {
     expect(axisTicks('log2', 100, 5000, 10)).toEqual([128, 256, 512, 1024, 2048, 4096]);
     expect(axisTicks('log2', 64, 65536, 4)).toEqual([64, 512, 4096, 32768]);
     expect(axisTicks('log10', 0.02, 300, 10)).toEqual([0.1, 1, 10, 100]);
+    const narrow = axisTicks('log10', 1350, 8450, 4);
+    expect(narrow.length).toBeGreaterThanOrEqual(2);
+    expect(narrow.every((v) => v >= 1350 && v <= 8450)).toBe(true);
   });
 
   it('pads log extents and starts linear extents at zero', () => {

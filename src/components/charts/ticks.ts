@@ -20,7 +20,12 @@ export function axisTicks(kind: AxisKind, lo: number, hi: number, count: number)
   const last = Math.floor(Math.log(hi) / Math.log(base) + 1e-9);
   const powers: number[] = [];
   for (let e = first; e <= last; e++) powers.push(Math.pow(base, e));
-  if (powers.length === 0) return [lo, hi];
+  if (powers.length < 2) {
+    // A narrow log domain holds at most one power of the base: use d3's 1–9 multiples instead.
+    const ticks = scaleLog().base(base).domain([lo, hi]).ticks(count);
+    const step = Math.max(1, Math.ceil(ticks.length / count));
+    return ticks.length > 0 ? ticks.filter((_, i) => i % step === 0) : [lo, hi];
+  }
   const stride = Math.max(1, Math.ceil(powers.length / count));
   return powers.filter((_, i) => i % stride === 0);
 }

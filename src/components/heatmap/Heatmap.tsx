@@ -25,7 +25,7 @@ import { downloadBlob, fileSlug } from '../export/download';
 import { canvasToPngBlob } from '../export/svgImage';
 import { getLut, maskColors, type ColorMapKind } from './colorMaps';
 import { cellAt, clampCell, moveCursor, type Cell } from './cursor';
-import { getGpuHeatmapRenderer } from './gpuRenderer';
+import { canPresent, getGpuHeatmapRenderer, readRaster } from './gpuRenderer';
 import { rasterSize, type PoolMode } from './pool';
 import { rasterize } from './raster';
 import { summarizeMatrix } from './summary';
@@ -139,9 +139,14 @@ export function Heatmap({
     return [low, matrix.maxValue > low ? matrix.maxValue : low + 1];
   }, [matrix, colorMap]);
 
-  const draw = useCallback((): boolean => {
+  const present = !!matrix?.gpu && !matrix.host && canPresent(matrix.gpu.device);
+  const drawRequest = useRef(0);
+
+  /** Draws the current matrix; resolves true once its pixels are on the canvas. */
+  const draw = useCallback(async (): Promise<boolean> => {
     const canvas = canvasRef.current;
     if (!canvas || !matrix) return false;
+    const request = ++drawRequest.current;
     const options = { outRows, outCols, mode, causal, lo, hi, gamma, lut, mask };
     if (matrix.host) {
       const context = canvas.getContext('2d');
@@ -152,6 +157,17 @@ export function Heatmap({
     }
     if (!matrix.gpu) return false;
     const { device, buffer, offset } = matrix.gpu;
+    const ref = { buffer, offset, rows: matrix.rows, cols: matrix.cols };
+    if (!present) {
+      const renderer = getGpuHeatmapRenderer(device, 'rgba8unorm');
+      const rgba = await readRaster(renderer, ref, options);
+      // A newer draw started meanwhile: its pixels win.
+      if (request !== drawRequest.current || canvasRef.current !== canvas) return false;
+      const context = canvas.getContext('2d');
+      if (!context) return false;
+      context.putImageData(new ImageData(rgba, outCols, outRows), 0, 0);
+      return true;
+    }
     let state = gpuRef.current;
     if (!state || state.canvas !== canvas || state.device !== device) {
       const context = canvas.getContext('webgpu');
@@ -161,32 +177,36 @@ export function Heatmap({
       state = { canvas, device, context, format };
       gpuRef.current = state;
     }
-    const renderer = getGpuHeatmapRenderer(device, state.format);
-    renderer.draw(
+    getGpuHeatmapRenderer(device, state.format).draw(
       state.context.getCurrentTexture().createView(),
-      { buffer, offset, rows: matrix.rows, cols: matrix.cols },
+      ref,
       options,
     );
     return true;
-  }, [matrix, outRows, outCols, mode, causal, lo, hi, gamma, lut, mask]);
+  }, [matrix, present, outRows, outCols, mode, causal, lo, hi, gamma, lut, mask]);
 
   // Redraw at most once per frame, whatever changed (matrix, theme, size).
   useEffect(() => {
     if (!matrix) return;
+    let cancelled = false;
     const frame = requestAnimationFrame(() => {
-      try {
-        if (draw()) {
+      draw()
+        .then((drawn) => {
+          if (!drawn || cancelled) return;
           setDrawError(null);
           if (paintedRef.current !== matrix) {
             paintedRef.current = matrix;
             markPainted();
           }
-        }
-      } catch (error) {
-        setDrawError(error instanceof Error ? error.message : String(error));
-      }
+        })
+        .catch((error: unknown) => {
+          if (!cancelled) setDrawError(error instanceof Error ? error.message : String(error));
+        });
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
   }, [draw, matrix]);
 
   const describeCell = useCallback(
@@ -295,7 +315,7 @@ export function Heatmap({
     const canvas = canvasRef.current;
     if (!canvas || !matrix) return;
     // A WebGPU canvas is readable only in the task that drew it: draw, then copy at once.
-    draw();
+    if (present) await draw();
     const scale = Math.max(1, Math.ceil(512 / Math.max(outRows, outCols)));
     const copy = document.createElement('canvas');
     copy.width = outCols * scale;
@@ -326,13 +346,14 @@ export function Heatmap({
         <div className={`${styles.plot} ${pending ? styles.pending : ''}`} style={{ width, height }}>
           {matrix && (
             <canvas
-              key={onGpu ? 'gpu' : 'cpu'}
+              key={present ? 'gpu-present' : 'raster'}
               ref={canvasRef}
               className={styles.canvas}
               data-testid={testId}
               data-rows={matrix.rows}
               data-cols={matrix.cols}
               data-source={onGpu ? 'gpu' : 'cpu'}
+              data-draw={onGpu ? (present ? 'present' : 'readback') : 'host'}
               width={outCols}
               height={outRows}
               style={{ left: MARGIN.left, top: MARGIN.top, width: side, height: side }}
@@ -432,23 +453,30 @@ export function Heatmap({
           )}
         </div>
       </div>
-      <Legend
-        lut={lut}
-        lo={lo}
-        hi={hi}
-        gamma={gamma}
-        valueLabel={valueLabel}
-        scaleNote={gamma === 0.5 ? t('heatmap.sqrtScale') : undefined}
-        theme={theme}
-        maskLabel={causal ? t('heatmap.maskLegend') : null}
-        width={Math.min(width, 420)}
-      />
-      <p className={styles.status}>
-        {poolingNote}{' '}
+      {!matrix && (
+        <p className={styles.status} data-testid={testId ? `${testId}-empty` : undefined}>
+          {t('view.computing')}
+        </p>
+      )}
+      {matrix && (
+        <Legend
+          lut={lut}
+          lo={lo}
+          hi={hi}
+          gamma={gamma}
+          valueLabel={valueLabel}
+          scaleNote={gamma === 0.5 ? t('heatmap.sqrtScale') : undefined}
+          theme={theme}
+          maskLabel={causal ? t('heatmap.maskLegend') : null}
+          width={Math.min(width, 420)}
+        />
+      )}
+      {matrix && <p className={styles.status}>{poolingNote}</p>}
+      <div className={styles.actions}>
         <button type="button" className="button" onClick={() => void exportPng()} disabled={!matrix}>
           {t('view.savePng')}
         </button>
-      </p>
+      </div>
       {drawError && (
         <p className="inline-error" role="alert">
           {drawError}

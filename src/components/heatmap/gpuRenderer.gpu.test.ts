@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GPU_AVAILABLE, testDevice } from '../../engine/gpu/testSetup';
 import { getLut, maskColors } from './colorMaps';
-import { createGpuHeatmapRenderer, type GpuDrawOptions } from './gpuRenderer';
+import { canPresent, createGpuHeatmapRenderer, readRaster, type GpuDrawOptions } from './gpuRenderer';
 import type { PoolMode } from './pool';
 import { rasterize } from './raster';
 
@@ -109,4 +109,43 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU heatmap render pass', () => {
       expect(exact / cpu.length).toBeGreaterThan(0.99);
     });
   }
+
+  it('reads back only the pooled raster (outRows×outCols pixels) and matches the CPU raster', async () => {
+    const { device } = await testDevice();
+    const n = 200;
+    const data = softmaxLikeMatrix(n, 7);
+    const buffer = device.createBuffer({
+      size: data.byteLength,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+    });
+    device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, data.byteLength);
+    const options: GpuDrawOptions = {
+      outRows: 50,
+      outCols: 50,
+      mode: 'max',
+      causal: true,
+      lo: 0,
+      hi: 1,
+      gamma: 0.5,
+      lut: getLut('sequential', 'light'),
+      mask: maskColors('light'),
+    };
+    const gpu = await readRaster(
+      createGpuHeatmapRenderer(device, 'rgba8unorm'),
+      { buffer, offset: 0, rows: n, cols: n },
+      options,
+    );
+    buffer.destroy();
+    const cpu = rasterize({ data, rows: n, cols: n, ...options });
+    expect(gpu.length).toBe(50 * 50 * 4);
+    let worst = 0;
+    for (let i = 0; i < cpu.length; i++) worst = Math.max(worst, Math.abs(cpu[i] - gpu[i]));
+    expect(worst).toBeLessThanOrEqual(6);
+  });
+
+  it('does not present on the software adapter', async () => {
+    const { device } = await testDevice();
+    const info = (device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
+    if (info?.architecture === 'swiftshader') expect(canPresent(device)).toBe(false);
+  });
 });

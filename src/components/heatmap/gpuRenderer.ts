@@ -33,6 +33,59 @@ export interface GpuHeatmapRenderer {
   draw(target: GPUTextureView, matrix: GpuMatrixRef, options: GpuDrawOptions): void;
 }
 
+/**
+ * Renders the pooled raster into an offscreen rgba8unorm texture and reads
+ * back just those pixels (outRows×outCols×4 bytes, at most the canvas size,
+ * never the n×n matrix) for a 2D canvas. Used where a WebGPU canvas cannot
+ * present: headless Chromium on the software adapter loses the device on the
+ * first present, so the app draws this way there.
+ */
+export async function readRaster(
+  renderer: GpuHeatmapRenderer,
+  matrix: GpuMatrixRef,
+  options: GpuDrawOptions,
+): Promise<Uint8ClampedArray<ArrayBuffer>> {
+  const { device } = renderer;
+  const { outRows, outCols } = options;
+  const texture = device.createTexture({
+    label: 'heatmap raster',
+    size: [outCols, outRows],
+    format: renderer.format,
+    usage: GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC,
+  });
+  const bytesPerRow = Math.ceil((outCols * 4) / 256) * 256;
+  const staging = device.createBuffer({
+    label: 'heatmap raster read-back',
+    size: bytesPerRow * outRows,
+    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+  });
+  try {
+    renderer.draw(texture.createView(), matrix, options);
+    const encoder = device.createCommandEncoder({ label: 'heatmap raster copy' });
+    encoder.copyTextureToBuffer({ texture }, { buffer: staging, bytesPerRow }, [outCols, outRows]);
+    device.queue.submit([encoder.finish()]);
+    await staging.mapAsync(GPUMapMode.READ);
+    const padded = new Uint8Array(staging.getMappedRange());
+    const rgba = new Uint8ClampedArray(new ArrayBuffer(outRows * outCols * 4));
+    for (let y = 0; y < outRows; y++) {
+      rgba.set(padded.subarray(y * bytesPerRow, y * bytesPerRow + outCols * 4), y * outCols * 4);
+    }
+    staging.unmap();
+    return rgba;
+  } finally {
+    staging.destroy();
+    texture.destroy();
+  }
+}
+
+/** Whether a WebGPU canvas can present on this device (software adapters in headless Chromium cannot). */
+export function canPresent(device: GPUDevice): boolean {
+  const info = (device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
+  return (
+    !!info && info.architecture !== 'swiftshader' && !/swiftshader|llvmpipe|lavapipe/i.test(info.description)
+  );
+}
+
 const MODE_CODE: Record<PoolMode, number> = { max: 0, mean: 1, maxabs: 2 };
 const PARAMS_BYTES = 48;
 // WebGPU's default minStorageBufferOffsetAlignment; a bound range must start on it.

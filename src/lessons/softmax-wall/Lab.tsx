@@ -26,6 +26,8 @@ interface TimedRun {
 }
 
 const QUICK_SWEEP_MAX = 4096;
+/** The quick sweep stops after a size whose median run took longer than this. */
+const QUICK_SWEEP_STOP_MS = 1500;
 
 export default function SoftmaxWallLab() {
   const t = useT();
@@ -78,6 +80,8 @@ export default function SoftmaxWallLab() {
         history.set(size, samples[1]);
         historyRef.current.set(historyKey, history);
         setSweepHistory({ key: historyKey, history: new Map(history) });
+        // The next size costs about four times as much: stop before it takes too long.
+        if (samples[1] > QUICK_SWEEP_STOP_MS) break;
       }
     } finally {
       setSweeping(false);
