@@ -14,7 +14,7 @@ export const shellMessages = defineMessages({
     'settings.label': 'Settings',
     'settings.language': 'Language',
     'settings.theme': 'Theme',
-    'settings.theme.system': 'System',
+    'settings.theme.system': 'System theme',
     'settings.theme.light': 'Light',
     'settings.theme.dark': 'Dark',
     'settings.gpu': 'Use WebGPU',
