@@ -76,6 +76,14 @@ const assembled = assembleLessons({ metas: metaModules, en: enProse, zh: zhProse
 export const lessons: readonly LessonDef[] = assembled.lessons;
 export const incompleteLessons: readonly IncompleteLesson[] = assembled.incomplete;
 
+if (import.meta.env.DEV && incompleteLessons.length > 0) {
+  // Developers see why a lesson folder is missing from the course map.
+  console.warn(
+    'Lessons left out of this build:',
+    incompleteLessons.map((lesson) => `${lesson.id} (missing ${lesson.missing.join(', ')})`).join('; '),
+  );
+}
+
 const byId = new Map<LessonId, LessonDef>(lessons.map((lesson) => [lesson.id, lesson]));
 
 export function getLesson(id: LessonId | null): LessonDef | undefined {
