@@ -142,6 +142,7 @@ export function EngineProvider({ children }: { readonly children: ReactNode }) {
         )
         .then((started) => {
           adopt(started);
+          if (cancelled) return;
           if (started.backend === 'webgpu') notify('warning', 'engine.deviceLost', message);
           else notify('error', 'engine.deviceLostFallback', message);
         });
