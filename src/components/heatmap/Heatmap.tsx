@@ -54,6 +54,8 @@ export interface HeatmapProps {
   readonly pending?: boolean;
   /** File name stem of the PNG export. */
   readonly exportName?: string;
+  /** Called once per matrix, after its pixels are on screen (labs start slower work only then). */
+  readonly onPainted?: (matrix: MatrixHandle) => void;
 }
 
 const MARGIN = { left: 46, top: 8, right: 8, bottom: 38 };
@@ -100,6 +102,7 @@ export function Heatmap({
   maxSide = 520,
   pending = false,
   exportName,
+  onPainted,
 }: HeatmapProps) {
   const t = useT();
   const theme = useResolvedTheme();
@@ -107,6 +110,10 @@ export function Heatmap({
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const gpuRef = useRef<GpuCanvasState | null>(null);
   const paintedRef = useRef<MatrixHandle | null>(null);
+  const onPaintedRef = useRef(onPainted);
+  useEffect(() => {
+    onPaintedRef.current = onPainted;
+  });
   const [hover, setHover] = useState<{ cell: Cell; x: number; y: number } | null>(null);
   const [hoverValue, setHoverValue] = useState<string | null>(null);
   const [rawCursor, setCursor] = useState<Cell | null>(null);
@@ -197,6 +204,7 @@ export function Heatmap({
           if (paintedRef.current !== matrix) {
             paintedRef.current = matrix;
             markPainted();
+            onPaintedRef.current?.(matrix);
           }
         })
         .catch((error: unknown) => {

@@ -2,6 +2,7 @@
 // (linear attention, parallel form against recurrent form), with the largest
 // difference of their outputs, the FLOPs of each order and both intermediates:
 // the n×n score matrix and the d×d state.
+import { useSettledKey } from '../../components/lab/useSettledKey';
 import { attentionMatrixBytes, flopCount, linearStateBytes } from '../../engine/analysis/cost';
 import { hostMatrix } from '../../engine/cpu';
 import type { MatrixHandle, RunResult } from '../../engine/types';
@@ -58,7 +59,13 @@ export default function ReorderLab() {
   const engineProblem = { ...problem, dk: d, dv: d, params };
   const key = engine ? `${epoch}|${backend}|${problemKey(inputs)}|${causal}|${featureMap}` : null;
 
-  const orders = useLatestRun<BothOrders>(key, async () => {
+  const scores = useLatestRun<MatrixHandle>(key, () => {
+    if (!engine) throw new Error('no engine');
+    return engine.weights({ variant: 'linear', problem: engineProblem });
+  });
+  const [settledKey, onMapPainted] = useSettledKey(key);
+  // Both orders run once the score map of the same key is on screen (see lesson 1's lab).
+  const orders = useLatestRun<BothOrders>(settledKey, async () => {
     if (!engine) throw new Error('no engine');
     const scoresFirst = await engine.run({ variant: 'linear', form: 'parallel', problem: engineProblem });
     const stateFirst = await engine.run({ variant: 'linear', form: 'recurrent', problem: engineProblem });
@@ -71,10 +78,6 @@ export default function ReorderLab() {
       relativeDiff: scale > 0 ? diff / scale : diff,
       state: s && s.length >= d * d ? hostMatrix(s.slice(0, d * d), d, d) : null,
     };
-  });
-  const scores = useLatestRun<MatrixHandle>(key, () => {
-    if (!engine) throw new Error('no engine');
-    return engine.weights({ variant: 'linear', problem: engineProblem });
   });
 
   const dims = { n, dk: d, dv: d };
@@ -153,6 +156,7 @@ export default function ReorderLab() {
             testId="heatmap"
             maxSide={360}
             pending={scores.pending}
+            onPainted={() => onMapPainted(scores.key ?? null)}
             exportName={`scores-n${n}`}
           />
         </section>

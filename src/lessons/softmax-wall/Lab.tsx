@@ -1,6 +1,7 @@
 // Lesson 1 lab: drag n and watch the softmax attention map, the memory of its
 // n×n matrix and the time of a run grow as n².
 import { useRef, useState } from 'react';
+import { useSettledKey } from '../../components/lab/useSettledKey';
 import { attentionMatrixBytes, attentionPairs, memoryFootprint } from '../../engine/analysis/cost';
 import { generateProblem } from '../../engine/inputs/generate';
 import type { MatrixHandle } from '../../engine/types';
@@ -47,7 +48,11 @@ export default function SoftmaxWallLab() {
     if (!engine) throw new Error('no engine');
     return engine.weights({ variant: 'softmax', problem: engineProblem });
   });
-  const timed = useLatestRun<TimedRun>(key, async () => {
+  // The timed run waits until the map of the same key is on screen and the drag
+  // has paused: the map is what the reader drags for, and a run queued on the
+  // GPU before the next map would delay it.
+  const [settledKey, onMapPainted] = useSettledKey(key);
+  const timed = useLatestRun<TimedRun>(settledKey, async () => {
     if (!engine) throw new Error('no engine');
     const result = await engine.run({ variant: 'softmax', form: 'parallel', problem: engineProblem });
     const history = historyRef.current.get(historyKey) ?? new Map<number, number>();
@@ -164,6 +169,7 @@ export default function SoftmaxWallLab() {
         valueLabel={t('lab.weight')}
         testId="heatmap"
         pending={weights.pending}
+        onPainted={() => onMapPainted(weights.key ?? null)}
         exportName={`softmax-map-n${n}`}
       />
       <div className={styles.pair}>
