@@ -51,6 +51,9 @@ describe('Notices', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('aria-live="polite"');
     expect(html).toContain('aria-label="Dismiss: lesson');
+    expect(html).not.toContain('Dismiss all notices');
+    useViewStore.getState().pushNotice({ kind: 'info', text: 'second' });
+    expect(render(<Notices />)).toContain('Dismiss all notices');
   });
 });
 

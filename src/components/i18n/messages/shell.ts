@@ -48,6 +48,7 @@ export const shellMessages = defineMessages({
 
     'notices.label': 'Notices',
     'notices.dismiss': 'Dismiss',
+    'notices.dismissAll': 'Dismiss all notices',
     'notice.outOfRange': '{key}={raw} is out of range; showing {key}={shown}.',
     'notice.adjusted': '{key}={raw} is not a value this control takes; showing {key}={shown}.',
     'notice.invalid': '{key}={raw} is not valid; showing {key}={shown}.',
@@ -142,6 +143,7 @@ export const shellMessages = defineMessages({
 
     'notices.label': '通知',
     'notices.dismiss': '关闭',
+    'notices.dismissAll': '关闭全部通知',
     'notice.outOfRange': '{key}={raw} 超出范围；改为显示 {key}={shown}。',
     'notice.adjusted': '{key}={raw} 不是该控件可取的值；改为显示 {key}={shown}。',
     'notice.invalid': '{key}={raw} 无效；改为显示 {key}={shown}。',
