@@ -1,0 +1,125 @@
+// Every lesson opens in English and in Chinese with its own title, every step
+// is reachable through the step list (English) and the Next links (Chinese),
+// and the landing page lists the four lessons with the survey sections they mirror.
+import { expect, test, type Page } from '@playwright/test';
+import { meta as reorder } from '../src/lessons/reorder/meta';
+import { meta as rnn } from '../src/lessons/rnn/meta';
+import { meta as softmaxWall } from '../src/lessons/softmax-wall/meta';
+import { meta as timing } from '../src/lessons/timing/meta';
+import { openView, urlParams } from './helpers';
+
+const LESSONS = [softmaxWall, reorder, rnn, timing];
+type Meta = (typeof LESSONS)[number];
+type Lang = 'en' | 'zh';
+
+const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
+const APP_TITLE: Record<Lang, string> = { en: 'Linear attention, live', zh: '线性注意力，实时运行' };
+const STEP_COUNT: Record<Lang, (number: number, count: number) => string> = {
+  en: (number, count) => `Step ${number} of ${count}`,
+  zh: (number, count) => `第 ${number} 步，共 ${count} 步`,
+};
+
+/** The page shows step `index` of `lesson`: heading, marked step link, URL and document title agree. */
+async function expectStep(page: Page, lesson: Meta, index: number, lang: Lang) {
+  const step = lesson.steps[index];
+  await expect(page.locator('h1')).toHaveText(lesson.title[lang]);
+  await expect(page.locator('.step-heading__title')).toHaveText(step.title[lang]);
+  await expect(page.locator('.step-heading__count')).toHaveText(
+    STEP_COUNT[lang](index + 1, lesson.steps.length),
+  );
+  const current = page.locator('nav.steps a[aria-current="step"]');
+  await expect(current).toHaveCount(1);
+  await expect(current).toContainText(step.title[lang]);
+  // The canonical link leaves step 0 out.
+  expect(urlParams(page).get('lesson')).toBe(lesson.id);
+  expect(urlParams(page).get('step')).toBe(index === 0 ? null : String(index));
+  expect(urlParams(page).get('lang')).toBe(lang);
+  await expect(page).toHaveTitle(new RegExp(`^${escapeRegExp(lesson.title[lang])} · `));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Text of the current step's prose (without its heading), once it has loaded. */
+async function proseText(page: Page): Promise<string> {
+  const prose = page.locator('.lesson__prose');
+  await expect
+    .poll(async () => ((await prose.textContent()) ?? '').length, { message: 'prose loaded' })
+    .toBeGreaterThan(200);
+  return (await prose.textContent()) ?? '';
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  for (const [position, lesson] of LESSONS.entries()) {
+    test(`lesson ${lesson.id} opens in ${lang} and every step is reachable`, async ({ page }) => {
+      // The CPU engine keeps this shell test light; the labs are tested on WebGPU elsewhere.
+      await openView(page, { lesson: lesson.id, lang, gpu: 0 });
+      await expect(page.locator('html')).toHaveAttribute('lang', HTML_LANG[lang]);
+      await expect(page.locator('h1')).toHaveText(lesson.title[lang]);
+      await expect(page.locator('.lesson__summary')).toHaveText(lesson.summary[lang]);
+      const refs = page.locator('.lesson__header .survey__item');
+      await expect(refs).toHaveCount(lesson.survey.length);
+      for (const [k, ref] of lesson.survey.entries()) {
+        await expect(refs.nth(k).locator('.survey__seed')).toHaveText(ref.seed);
+        await expect(refs.nth(k).locator('.survey__heading')).toHaveText(ref.heading);
+      }
+      const stepLinks = page.locator('nav.steps a');
+      await expect(stepLinks).toHaveCount(lesson.steps.length);
+      for (const [k, step] of lesson.steps.entries()) {
+        await expect(stepLinks.nth(k)).toContainText(step.title[lang]);
+      }
+      await expectStep(page, lesson, 0, lang);
+      let previousProse = await proseText(page);
+
+      for (let index = 1; index < lesson.steps.length; index++) {
+        if (lang === 'en') await stepLinks.nth(index).click();
+        else await page.locator('.pager__link--next').click();
+        await expectStep(page, lesson, index, lang);
+        // Each step shows its own text.
+        await expect.poll(() => proseText(page)).not.toBe(previousProse);
+        previousProse = await proseText(page);
+      }
+
+      if (lang === 'en') {
+        // Back one step with Previous.
+        await page.locator('.pager__link--previous').click();
+        await expectStep(page, lesson, lesson.steps.length - 2, lang);
+        // The browser's Back walks the same way.
+        await page.goBack();
+        await expectStep(page, lesson, lesson.steps.length - 1, lang);
+      } else {
+        // Next on the last step crosses to the next lesson (or back to the course map).
+        const next = LESSONS[position + 1];
+        await page.locator('.pager__link--next').click();
+        if (next) await expectStep(page, next, 0, lang);
+        else {
+          await expect(page.locator('h1')).toHaveText(APP_TITLE[lang]);
+          expect(urlParams(page).get('lesson')).toBeNull();
+        }
+      }
+    });
+  }
+
+  test(`landing page lists the four lessons with their survey sections (${lang})`, async ({ page }) => {
+    await openView(page, { lang, gpu: 0 });
+    await expect(page.locator('html')).toHaveAttribute('lang', HTML_LANG[lang]);
+    await expect(page.locator('h1')).toHaveText(APP_TITLE[lang]);
+    const cards = page.locator('ol.cards > li');
+    await expect(cards).toHaveCount(LESSONS.length);
+    for (const [k, lesson] of LESSONS.entries()) {
+      const card = cards.nth(k);
+      await expect(card.locator('.card__number')).toHaveText(String(lesson.number));
+      await expect(card.locator('.card__title')).toHaveText(lesson.title[lang]);
+      await expect(card.locator('.card__summary')).toHaveText(lesson.summary[lang]);
+      const refs = card.locator('.survey__item');
+      await expect(refs).toHaveCount(lesson.survey.length);
+      for (const [r, ref] of lesson.survey.entries()) {
+        await expect(refs.nth(r)).toHaveText(`${ref.seed}${ref.heading}`);
+      }
+    }
+    // A card's link opens that lesson at its first step.
+    await cards.nth(2).locator('a.card__link').click();
+    await expectStep(page, rnn, 0, lang);
+  });
+}

@@ -1,0 +1,146 @@
+// Malformed, hostile and stale links open the nearest valid view with a
+// visible notice that can be dismissed; nothing from the URL runs or is
+// rendered as HTML.
+import { expect, test, type Page } from '@playwright/test';
+import { attentionMatrixBytes } from '../src/engine/analysis/cost';
+import { LIMITS } from '../src/state/limits';
+import { meta as reorder } from '../src/lessons/reorder/meta';
+import { meta as softmaxWall } from '../src/lessons/softmax-wall/meta';
+import { noticeTexts, openView, readoutValue, urlParams, waitForLabIdle } from './helpers';
+
+const COURSE_MAP_TITLE = 'Linear attention, live';
+
+/** Dismisses every notice with its × button and checks that each one goes. */
+async function dismissAll(page: Page) {
+  const notices = page.getByTestId('notice');
+  let count = await notices.count();
+  expect(count).toBeGreaterThan(0);
+  while (count > 0) {
+    await notices.first().getByRole('button').click();
+    await expect(notices).toHaveCount(count - 1);
+    count -= 1;
+  }
+  await expect(page.locator('.notices__list')).toBeEmpty();
+}
+
+test('n=-5 is clamped to the smallest n, with a notice', async ({ page }) => {
+  await openView(page, 'lesson=softmax-wall&lang=en&n=-5');
+  expect(await noticeTexts(page)).toEqual([`n=-5 is out of range; showing n=${LIMITS.n.min}.`]);
+  await expect(page.locator('h1')).toHaveText(softmaxWall.title.en);
+  expect(urlParams(page).get('n')).toBe(String(LIMITS.n.min));
+  await expect(page.getByTestId('n-slider-value')).toHaveText(String(LIMITS.n.min));
+  // The lab works at that n.
+  await waitForLabIdle(page, { rows: LIMITS.n.min });
+  expect(await readoutValue(page, 'score-bytes')).toBe(attentionMatrixBytes(LIMITS.n.min));
+  await dismissAll(page);
+  // The view stays as it is once the notice is gone.
+  expect(urlParams(page).get('n')).toBe(String(LIMITS.n.min));
+});
+
+test('n=1e9 is clamped to the largest n, and the CPU fallback runs it at its cap', async ({ page }) => {
+  await openView(page, 'lesson=softmax-wall&lang=en&gpu=0&n=1e9');
+  expect(await noticeTexts(page)).toEqual([`n=1e9 is out of range; showing n=${LIMITS.n.max}.`]);
+  expect(urlParams(page).get('n')).toBe(String(LIMITS.n.max));
+  // The CPU backend computes at most n = 1024 and says so in its banner.
+  await expect(page.getByTestId('cpu-banner')).toContainText('n = 1024');
+  await waitForLabIdle(page, { rows: 1024 });
+  expect(await readoutValue(page, 'score-bytes')).toBe(attentionMatrixBytes(1024));
+  await dismissAll(page);
+  await expect(page.getByTestId('cpu-banner')).toBeVisible();
+});
+
+// BUG (reported): on SwiftShader, ?lesson=softmax-wall&n=1e9 (clamped to 16384) passes the engine's size
+// check (maxBufferSize 1 GiB) but the 1 GiB allocation fails: the lab prints a raw WebGPU validation
+// error ("[Invalid Buffer "n×n matrix"] is invalid due to a previous error ...") with no "use n = …"
+// button, and "Time of this run" stays "Computing…" for more than 110 s while the GPU process spins.
+test.fixme('n=1e9 on WebGPU: the lab either computes or offers the largest n the device holds', async ({
+  page,
+}) => {
+  await openView(page, 'lesson=softmax-wall&lang=en&n=1e9');
+  expect(urlParams(page).get('n')).toBe(String(LIMITS.n.max));
+  const error = page.getByTestId('engine-error');
+  await expect(error.getByRole('button').or(page.getByTestId('heatmap'))).toBeVisible({ timeout: 60_000 });
+  await waitForLabIdle(page, { timeout: 60_000 });
+});
+
+test('an unknown lesson opens the course map with a notice', async ({ page }) => {
+  await openView(page, 'lesson=attention-is-all&lang=en');
+  expect(await noticeTexts(page)).toEqual([
+    'There is no lesson “attention-is-all” here; showing the course map.',
+  ]);
+  await expect(page.locator('h1')).toHaveText(COURSE_MAP_TITLE);
+  await expect(page.locator('ol.cards > li')).toHaveCount(4);
+  expect(urlParams(page).get('lesson')).toBeNull();
+  await dismissAll(page);
+  // The course map still works: a card opens its lesson.
+  await page.locator('a.card__link').first().click();
+  await expect(page.locator('h1')).toHaveText(softmaxWall.title.en);
+});
+
+test('script text in parameters is never run or rendered as HTML', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const hostile =
+    'lesson=' +
+    encodeURIComponent('<script>window.__pwned=1</script>') +
+    '&seed=' +
+    encodeURIComponent('<img src=x onerror=window.__pwned=1>') +
+    '&lang=en&theme=' +
+    encodeURIComponent('"><svg onload=alert(1)>');
+  await openView(page, hostile);
+  await expect(page.locator('h1')).toHaveText(COURSE_MAP_TITLE);
+  const texts = await noticeTexts(page);
+  expect(texts.length).toBe(3);
+  expect(texts.some((text) => text.includes('<script>window.__pwned=1'))).toBe(true);
+  expect(texts.some((text) => text.startsWith('seed=<img src=x onerror='))).toBe(true);
+  // The notices hold text only: no element inside, the markup escaped in their HTML.
+  const noticeHtml = await page.locator('.notices__list').innerHTML();
+  expect(noticeHtml).toContain('&lt;script&gt;');
+  expect(noticeHtml).not.toContain('<img');
+  await expect(page.locator('.notice__text *')).toHaveCount(0);
+  // Nothing ran and nothing was injected anywhere in the page.
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  await expect(page.locator('img[src="x"], svg[onload], script:not([src]):has-text("__pwned")')).toHaveCount(
+    0,
+  );
+  // The view is valid and canonical: course map, default seed and theme.
+  expect(urlParams(page).get('lesson')).toBeNull();
+  expect(urlParams(page).get('seed')).toBeNull();
+  expect(urlParams(page).get('theme')).toBeNull();
+  await dismissAll(page);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+});
+
+test('script text in a control of a real lesson: the lesson opens and its lab works', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openView(
+    page,
+    'lesson=reorder&lang=en&n=64&featureMap=' + encodeURIComponent('<svg/onload=window.__pwned=1>'),
+  );
+  await expect(page.locator('h1')).toHaveText(reorder.title.en);
+  const texts = await noticeTexts(page);
+  expect(texts).toHaveLength(1);
+  // Quoted as text, cut to a short length.
+  expect(texts[0]).toBe(
+    'This app has no featureMap called “<svg/onload=window.__pwn…”; showing featureMap=identity.',
+  );
+  // Step 1's feature map (identity) is used instead, and the lab computes with it.
+  expect(urlParams(page).get('featureMap')).toBeNull();
+  await expect(page.getByTestId('feature-map').getByRole('radio', { checked: true })).toHaveAccessibleName(
+    /identity/,
+  );
+  await waitForLabIdle(page, { rows: 64 });
+  expect(await readoutValue(page, 'max-diff')).toBeLessThan(1e-4);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  await dismissAll(page);
+});
