@@ -32,7 +32,8 @@ export function InputControls({ show, maxN }: InputControlsProps) {
       {has('n') && (
         <Slider
           label={t('lab.n')}
-          value={n}
+          // The lab computes at most nMax (the CPU fallback's cap): show what it computes.
+          value={Math.min(n, nMax)}
           values={logGrid(LIMITS.n.min, nMax)}
           onChange={(value) => setView({ n: value })}
           testId="n-slider"

@@ -35,7 +35,7 @@ export function Readout({
   const names = items.map((item) => item.name).join('\u0001');
   useEffect(() => () => names.split('\u0001').forEach(clearValue), [names]);
   return (
-    <dl className={styles.readout} aria-live="polite">
+    <dl className={styles.readout}>
       {items.map((item) => (
         <div key={item.name} className={styles.readoutItem}>
           <dt>{item.label}</dt>
