@@ -7,6 +7,7 @@
 # Then on the GPU machine (device tool `run`, carry [".gpu"]):
 #   bash scripts/bench-h100.sh remote "$OUT"
 # which writes $OUT/h100.json (the bench JSON) and prints the selfcheck and a table.
+# The committed results are that file, copied to bench-results/h100-<date>.json.
 set -euo pipefail
 root=$(git rev-parse --show-toplevel 2>/dev/null || pwd)
 cd "$root"
@@ -24,7 +25,7 @@ case "${1:-}" in
     shift 2 || true
     # Issue 2's table: softmax flash and linear chunk, n = 4096, 16384, 65536, d = 64, H = 1 and 16.
     bash .gpu/remote.sh .gpu/cli.mjs --json --ns 4096,16384,65536 --heads 1,16 --d 64 \
-      --cases softmax:flash,linear:chunk --warmup 2 --runs 7 --budget-ms 100000 \
+      --cases softmax:flash,linear:chunk --warmup 2 --runs 7 --budget-ms 100000 --warmup-ms 500 --cooldown-ms 2000 \
       --matmul-n 4096 --copy-mib 1024 --out "$out/h100.json" "$@" 2> >(grep -v "^\[gpu" >&2) > /dev/null
     node_bin=/tmp/node
     "$node_bin" -e '

@@ -14,6 +14,8 @@ export interface CeilingOptions {
   readonly runs: number;
   readonly useTimestamps?: boolean;
   readonly signal?: AbortSignal;
+  /** Keep warming up until this much time has passed (GPU clocks ramp up under load). */
+  readonly minWarmupMs?: number;
 }
 
 export interface Ceilings {
@@ -48,7 +50,9 @@ async function timeRuns(
   encode: (pass: GPUComputePassEncoder) => void,
   opts: CeilingOptions,
 ) {
+  const warmStart = performance.now();
   for (let i = 0; i < opts.warmup; i++) await timer.time(encode);
+  while (performance.now() - warmStart < (opts.minWarmupMs ?? 0)) await timer.time(encode);
   const samples: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
     opts.signal?.throwIfAborted();

@@ -10,6 +10,8 @@
 //   --warmup 2 --runs 5 --budget-ms 5000          --matmul-n 4096 --copy-mib 512
 //   --cpu                   sweep the CPU reference instead (no ceilings)
 //   --no-timestamps         wall clock around onSubmittedWorkDone even if timestamps exist
+//   --warmup-ms 500         keep warming each point up for this long (GPU clocks ramp up under load)
+//   --cooldown-ms 1000      pause between points (a heavy point can leave the GPU power-throttled)
 //   --breakdown             also time each dispatch of every point on its own (diagnostic)
 //   --no-subgroups          kernels without subgroup operations
 //   --flash-tiles 64x32     force the flash tile (query rows × keys) instead of the automatic choice
@@ -27,6 +29,8 @@ interface CliOptions {
   readonly noTimestamps: boolean;
   readonly noSubgroups: boolean;
   readonly breakdown: boolean;
+  readonly warmupMs: number;
+  readonly cooldownMs: number;
   readonly flashTiles?: readonly [number, number];
   readonly out?: string;
   readonly cases: SweepConfig['cases'];
@@ -82,6 +86,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
     'copy-mib',
     'out',
     'flash-tiles',
+    'warmup-ms',
+    'cooldown-ms',
   ];
   for (const key of values.keys()) if (!known.includes(key)) throw new UsageError(`unknown option --${key}`);
   const quick = flags.has('quick');
@@ -119,6 +125,8 @@ function parseArgs(argv: readonly string[]): CliOptions {
     noTimestamps: flags.has('no-timestamps'),
     noSubgroups: flags.has('no-subgroups'),
     breakdown: flags.has('breakdown'),
+    warmupMs: int('warmup-ms', quick ? 0 : 300, 0),
+    cooldownMs: int('cooldown-ms', 0, 0),
     flashTiles: parseTiles(values.get('flash-tiles')),
     out: values.get('out'),
     cases,
@@ -215,6 +223,7 @@ async function main(): Promise<void> {
         matmulN: opts.matmulN,
         copyBytes: opts.copyBytes,
         warmup: Math.max(1, opts.warmup),
+        minWarmupMs: opts.warmupMs,
         runs: opts.runs,
         useTimestamps: acquired.hasTimestamps && !opts.noTimestamps,
       })),
@@ -228,6 +237,8 @@ async function main(): Promise<void> {
           params: caseParams(opts),
           withoutTimestamps: opts.noTimestamps,
           engine,
+          minWarmupMs: opts.warmupMs,
+          cooldownMs: opts.cooldownMs,
         }),
       );
       if (opts.breakdown) {

@@ -92,6 +92,14 @@ export interface GpuSweepOptions {
   readonly withoutTimestamps?: boolean;
   /** Reuse an engine (its pipeline cache) instead of creating one. */
   readonly engine?: GpuEngine;
+  /**
+   * Keep warming up (back-to-back submissions) until this much time has passed, on
+   * top of `config.warmup` runs: a GPU idling at low clocks needs tens to hundreds of
+   * ms of load before it boosts, and short kernels would otherwise be timed at idle clocks.
+   */
+  readonly minWarmupMs?: number;
+  /** Pause between points so a heavy point's power/thermal state does not slow the next one. */
+  readonly cooldownMs?: number;
 }
 
 export async function runGpuSweep(
@@ -137,7 +145,15 @@ export async function runGpuSweep(
             problem: { n, dk: config.dk, dv: config.dv, heads: config.heads, ...inputs, params: caseParams },
           };
           try {
-            const result = await timeGpuPoint(engine, timer, request, config, signal);
+            if (options.cooldownMs) await new Promise((resolve) => setTimeout(resolve, options.cooldownMs));
+            const result = await timeGpuPoint(
+              engine,
+              timer,
+              request,
+              config,
+              signal,
+              options.minWarmupMs ?? 0,
+            );
             if (result === 'cancelled') {
               skipped.push({ variant, form, n, reason: 'cancelled' });
             } else {
@@ -173,7 +189,8 @@ async function timeGpuPoint(
   timer: ReturnType<typeof createPassTimer>,
   request: RunRequest,
   config: SweepConfig,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  minWarmupMs: number,
 ): Promise<{ samples: number[]; bytes: number } | 'cancelled'> {
   const { device } = engine.context;
   device.pushErrorScope('out-of-memory');
@@ -184,9 +201,25 @@ async function timeGpuPoint(
     upload(device, plan.io.k, request.problem.k);
     upload(device, plan.io.v, request.problem.v);
     const encode = (pass: GPUComputePassEncoder) => encodePlan(pass, plan);
+    const warmStart = performance.now();
+    let lastMs = 0;
     for (let i = 0; i < config.warmup; i++) {
       if (signal?.aborted) return 'cancelled';
-      await timer.time(encode);
+      lastMs = await timer.time(encode);
+    }
+    while (performance.now() - warmStart < minWarmupMs) {
+      if (signal?.aborted) return 'cancelled';
+      // Several submissions back to back keep the GPU busy between host round trips.
+      const batch = Math.max(1, Math.min(64, Math.ceil(20 / Math.max(lastMs, 0.01))));
+      for (let i = 0; i < batch; i++) {
+        const encoder = device.createCommandEncoder();
+        const pass = encoder.beginComputePass();
+        encode(pass);
+        pass.end();
+        device.queue.submit([encoder.finish()]);
+      }
+      await device.queue.onSubmittedWorkDone();
+      lastMs = await timer.time(encode);
     }
     const validationError = await device.popErrorScope();
     const memoryError = await device.popErrorScope();

@@ -8,7 +8,7 @@ import { generateProblem } from '../inputs/generate';
 import { maxAbsDiff, toleranceFor } from '../testing/vectors';
 import { EngineError, type Form, type Params, type RunRequest, type VariantId } from '../types';
 import { createGpuEngine } from './engine';
-import { chooseFlashTiles } from './kernels';
+import { chooseFlashTiles, setFlashTileOverride } from './kernels';
 import { GPU_AVAILABLE, readBuffer, testDevice, testEngine } from './testSetup';
 
 const cpu = createCpuEngine();
@@ -204,8 +204,39 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU engine against the CPU reference', () =>
     expect((error as EngineError).message).toMatch(/chunkSize 4096 needs .* \(chunkSize ≤ \d+ fits\)/);
   });
 
-  it('chooses flash tiles from the workgroup-memory limit', () => {
+  // Small problems take the smallest tiles automatically; force the larger ones too.
+  it.each([
+    [64, 32],
+    [32, 64],
+    [32, 32],
+  ] as const)('flash with forced %i×%i tiles matches the CPU reference', async (br, bc) => {
+    const gpu = await testEngine();
+    setFlashTileOverride([br, bc]);
+    try {
+      for (const [index, params] of ([{}, { causal: false }] as Params[]).entries()) {
+        const req = request(
+          { variant: 'softmax', form: 'flash', n: 150, heads: 2, dk: 16, dv: 12, params },
+          77 + index,
+        );
+        const [got, want] = await Promise.all([gpu.run(req), cpu.run(req)]);
+        expect(maxAbsDiff(got.o, want.o)).toBeLessThanOrEqual(toleranceFor(want.o, CONTRACT_TOL));
+      }
+      const swa = request(
+        { variant: 'swa', form: 'flash', n: 150, heads: 1, dk: 16, dv: 12, params: { window: 40 } },
+        79,
+      );
+      const [got, want] = await Promise.all([gpu.run(swa), cpu.run(swa)]);
+      expect(maxAbsDiff(got.o, want.o)).toBeLessThanOrEqual(toleranceFor(want.o, CONTRACT_TOL));
+    } finally {
+      setFlashTileOverride(undefined);
+    }
+  });
+
+  it('chooses flash tiles from the workgroup-memory limit and the problem size', () => {
     expect(chooseFlashTiles(64, 64, 49152)).toMatchObject({ br: 64, bc: 32 });
+    expect(chooseFlashTiles(64, 64, 49152, 16384 * 16)).toMatchObject({ br: 64, bc: 32 });
+    // n = 4096, H = 1: 64 workgroups of 64 rows would leave most of a large GPU idle.
+    expect(chooseFlashTiles(64, 64, 49152, 4096)).toMatchObject({ br: 32, bc: 32 });
     expect(chooseFlashTiles(64, 64, 32768)).toMatchObject({ br: 32, bc: 32 });
     expect(chooseFlashTiles(64, 64, 16384).storageBytes).toBeLessThanOrEqual(16384);
     expect(() => chooseFlashTiles(256, 256, 16384)).toThrow(EngineError);

@@ -18,6 +18,9 @@ const CASES: readonly {
   d: number;
   params?: Params;
 }[] = [
+  // Enough rows (n·H / 64 ≥ 256 workgroups) for the large 64-row flash tiles.
+  { variant: 'softmax', form: 'flash', n: 4096, heads: 4, d: 64 },
+  { variant: 'swa', form: 'flash', n: 4096, heads: 4, d: 64, params: { window: 200 } },
   { variant: 'softmax', form: 'flash', n: 1000, heads: 2, d: 64 },
   { variant: 'softmax', form: 'flash', n: 777, heads: 1, d: 64, params: { causal: false } },
   { variant: 'softmax', form: 'recurrent', n: 600, heads: 2, d: 64 },
