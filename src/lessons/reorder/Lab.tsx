@@ -111,7 +111,12 @@ export default function ReorderLab() {
             label: t('reorder.maxDiff'),
             text: result ? formatNumber(result.relativeDiff) : null,
             value: result?.relativeDiff,
-            detail: result ? t('reorder.maxDiffDetail', { abs: formatNumber(result.maxAbsDiff) }) : undefined,
+          },
+          {
+            name: 'max-diff-abs',
+            label: t('reorder.maxDiffAbs'),
+            text: result ? formatNumber(result.maxAbsDiff) : null,
+            value: result?.maxAbsDiff,
           },
           {
             name: 'flops-quadratic',
