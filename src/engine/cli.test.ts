@@ -56,7 +56,12 @@ interface CliOutput {
   ms: number;
 }
 
-const vectors = new Map(loadVectors(['softmax', 'swa', 'linear']).map((v) => [v.name, v]));
+const vectors = new Map(
+  loadVectors(['softmax', 'swa', 'linear', 'performer', 'based', 'inline', 'rala', 'cosformer']).map((v) => [
+    v.name,
+    v,
+  ]),
+);
 
 describe('engine CLI: results', () => {
   const cases: [string, string, string, Record<string, unknown>][] = [
@@ -65,6 +70,11 @@ describe('engine CLI: results', () => {
     ['swa-w8', 'swa', 'flash', {}],
     ['linear-elu1', 'linear', 'chunk', { chunkSize: 16 }],
     ['linear-identity-noncausal', 'linear', 'parallel', {}],
+    // The feature-map variants of issue 3: extra inputs (projection) and a non-causal-only variant.
+    ['performer-m16', 'performer', 'chunk', { chunkSize: 16 }],
+    ['based-basic', 'based', 'recurrent', {}],
+    ['inline-identity', 'inline', 'parallel', {}],
+    ['rala-basic', 'rala', 'parallel', {}],
   ];
   for (const [name, variant, form, params] of cases) {
     it.concurrent(`${name} ${form} on the CPU prints the contract JSON`, async () => {
@@ -123,6 +133,31 @@ describe('engine CLI: results', () => {
     expect([run.status, run.stdout, run.stderr]).toEqual([0, '', '']);
     const out = JSON.parse(readFileSync(output, 'utf8')) as CliOutput;
     expect(maxAbsDiff(out.o, vectors.get('swa-w5')?.expectedO ?? [])).toBeLessThan(1e-9);
+  });
+
+  it.concurrent('--backend webgpu runs a feature-map variant with its projection input', async () => {
+    const vector = vectors.get('performer-m16');
+    const run = await cli([
+      'run',
+      '--variant',
+      'performer',
+      '--form',
+      'recurrent',
+      '--backend',
+      'webgpu',
+      '--input',
+      vectorInput('performer-m16'),
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as CliOutput;
+    expect([out.backend, out.variant, out.form]).toEqual(['webgpu', 'performer', 'recurrent']);
+    expect(maxAbsDiff(out.o, vector?.expectedO ?? [])).toBeLessThanOrEqual(
+      toleranceFor(vector?.expectedO ?? [], 1e-3),
+    );
+    expect(maxAbsDiff(out.state ?? [], vector?.expectedState ?? [])).toBeLessThanOrEqual(
+      toleranceFor(vector?.expectedState ?? [], 1e-3),
+    );
   });
 
   it.concurrent(
@@ -198,7 +233,7 @@ describe('engine CLI: every failure is exit 2, one line on stderr, nothing on st
     [
       'an unknown variant',
       () => base(good()).map((a) => (a === 'softmax' ? 'nope' : a)),
-      /^error: unknown variant "nope" \(implemented: softmax, swa, linear\)$/,
+      /^error: unknown variant "nope" \(implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala\)$/,
     ],
     [
       'a form the variant lacks',
@@ -258,6 +293,52 @@ describe('engine CLI: every failure is exit 2, one line on stderr, nothing on st
         }),
       ],
       /^error: params\.window must be ≥ 1 \(got 0\)$/,
+    ],
+    [
+      'a projection of the wrong shape',
+      () => [
+        'run',
+        '--variant',
+        'performer',
+        '--form',
+        'chunk',
+        '--backend',
+        'cpu',
+        '--input',
+        writeInput('proj.json', {
+          n: 2,
+          dk: 2,
+          dv: 1,
+          q: [1, 2, 3, 4],
+          k: [0, 1, 1, 0],
+          v: [5, 6],
+          inputs: { projection: [1, 2, 3] },
+        }),
+      ],
+      /^error: inputs\.projection must hold a rows×2 matrix \(a positive multiple of 2 numbers; got 3\)$/,
+    ],
+    [
+      'causal rala',
+      () => [
+        'run',
+        '--variant',
+        'rala',
+        '--form',
+        'parallel',
+        '--backend',
+        'cpu',
+        '--input',
+        writeInput('rala.json', {
+          n: 2,
+          dk: 2,
+          dv: 1,
+          q: [1, 2, 3, 4],
+          k: [0, 1, 1, 0],
+          v: [5, 6],
+          params: { causal: true },
+        }),
+      ],
+      /^error: variant "rala" is non-causal only: set params\.causal to false$/,
     ],
     [
       'a validation error on the webgpu backend (before any GPU work)',

@@ -8,7 +8,8 @@ import { generateProblem } from './inputs/generate';
 import { hedgehogProjection, performerProjection } from './inputs/randomFeatures';
 import { maxAbsDiff } from './testing/vectors';
 import { EngineError, type AttentionProblem, type ExtraInputs, type Params, type RunRequest } from './types';
-import { getVariant } from './variants/registry';
+import { getVariant, implementedVariants } from './variants/registry';
+import { FORMS_BY_VARIANT } from '../state/limits';
 import { basedFeatures, focusedFeatures, performerFeatures } from './variants/featuremap/maps';
 
 type FeatureVariant = 'performer' | 'cosformer' | 'based' | 'hedgehog' | 'focused' | 'inline' | 'rala';
@@ -89,6 +90,12 @@ describe('feature-map variants: forms agree', () => {
       expect(
         maxAbsDiff(run('inline', 'chunk', { ...p, params: { featureMap, chunkSize: 6 } }).o, parallel),
       ).toBeLessThan(1e-12);
+    }
+  });
+
+  it("the app's FORMS_BY_VARIANT lists exactly each implemented variant's forms", () => {
+    for (const descriptor of implementedVariants) {
+      expect(FORMS_BY_VARIANT[descriptor.id]).toEqual(descriptor.forms);
     }
   });
 

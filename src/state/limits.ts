@@ -39,6 +39,16 @@ export const FORMS_BY_VARIANT: Partial<Record<VariantId, readonly Form[]>> = {
   softmax: ['parallel', 'recurrent', 'flash'],
   swa: ['parallel', 'flash'],
   linear: ['parallel', 'recurrent', 'chunk'],
+  // Issue 3's feature-map variants (performer and hedgehog also need inputs.projection:
+  // performerProjection / hedgehogProjection of src/engine/inputs/randomFeatures.ts).
+  performer: ['parallel', 'recurrent', 'chunk'],
+  cosformer: ['parallel', 'recurrent', 'chunk'],
+  based: ['parallel', 'recurrent', 'chunk'],
+  hedgehog: ['parallel', 'recurrent', 'chunk'],
+  focused: ['parallel', 'recurrent', 'chunk'],
+  inline: ['parallel', 'recurrent', 'chunk'],
+  // Non-causal only (params.causal must be false).
+  rala: ['parallel'],
 };
 
 export const APP_VARIANTS = Object.keys(FORMS_BY_VARIANT) as VariantId[];

@@ -31,7 +31,7 @@ import {
   type GpuSpec,
 } from './plan';
 import { readMinMax } from './reduce';
-import { gpuPlanBuilder } from './variants';
+import { gpuPlanBuilder, gpuWeightsBuilder } from './variants';
 
 const F32 = 4;
 const MAP_READ_USAGE = 0x0001 /* MAP_READ */ | 0x0008; /* COPY_DST */
@@ -224,7 +224,12 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
       const params = buffers.adopt(paramsUniform(ctx, spec));
       const encoder = device.createCommandEncoder({ label: 'weights' });
       const pass = encoder.beginComputePass();
-      for (const d of weightsDispatches(ctx, spec, { q, k }, matrix, params)) {
+      // Feature-map variants compute φ first and finish rows their own way.
+      const custom = gpuWeightsBuilder(spec.variant);
+      const dispatches = custom
+        ? custom(ctx, spec, { q, k }, matrix, buffers)
+        : weightsDispatches(ctx, spec, { q, k }, matrix, params);
+      for (const d of dispatches) {
         pass.setPipeline(d.pipeline);
         pass.setBindGroup(0, d.bindGroup);
         pass.dispatchWorkgroups(...d.workgroups);

@@ -1,11 +1,12 @@
 // GPU plans: the buffers and the ordered dispatches of one run, built once and
 // encodable many times (the engine encodes a plan once per run; the benchmark
 // encodes the same plan for every timed repetition, with no upload or read-back).
-import { EngineError, type Form } from '../types';
+import { EngineError, type ExtraInputs, type Form } from '../types';
 import type { NormalizedProblem } from '../validate';
 import type { BufferPool } from './buffers';
 import type { DeviceLimits } from './device';
 import type { PipelineCache } from './pipelines';
+import type { ResolvedParams } from '../variants/descriptor';
 
 export interface GpuContext {
   readonly device: GPUDevice;
@@ -20,7 +21,22 @@ export interface GpuContext {
 }
 
 export const FEATURE_MAP_IDS = { elu1: 0, relu: 1, identity: 2 } as const;
-export type GpuVariant = 'softmax' | 'swa' | 'linear';
+/** Feature-map variants (variants/featuremap/gpu.ts): φ pass, then the linear kernels on the features. */
+export const FEATURE_GPU_VARIANTS = [
+  'performer',
+  'cosformer',
+  'based',
+  'hedgehog',
+  'focused',
+  'inline',
+  'rala',
+] as const;
+export type FeatureGpuVariant = (typeof FEATURE_GPU_VARIANTS)[number];
+export type GpuVariant = 'softmax' | 'swa' | 'linear' | FeatureGpuVariant;
+
+export function isFeatureGpuVariant(variant: string): variant is FeatureGpuVariant {
+  return (FEATURE_GPU_VARIANTS as readonly string[]).includes(variant);
+}
 
 /** Everything a kernel needs to know about one problem, as plain numbers. */
 export interface GpuSpec {
@@ -39,6 +55,9 @@ export interface GpuSpec {
   readonly normalize: boolean;
   readonly eps: number;
   readonly chunkSize: number;
+  /** Every validated parameter and extra input, for builders that need more than the numbers above. */
+  readonly params?: ResolvedParams;
+  readonly inputs?: ExtraInputs;
 }
 
 export interface Dispatch {
@@ -81,7 +100,7 @@ export const MAX_HEAD_DIM = 256;
 /** Reads the validated request into a GpuSpec (validation guarantees the types). */
 export function specFromProblem(problem: NormalizedProblem, form: Form): GpuSpec {
   const variant = problem.variant;
-  if (variant !== 'softmax' && variant !== 'swa' && variant !== 'linear') {
+  if (variant !== 'softmax' && variant !== 'swa' && variant !== 'linear' && !isFeatureGpuVariant(variant)) {
     throw new EngineError(`variant "${variant}" has no WebGPU kernels yet`);
   }
   const p = problem.params;
@@ -111,6 +130,8 @@ export function specFromProblem(problem: NormalizedProblem, form: Form): GpuSpec
     normalize: bool('normalize', true),
     eps: num('eps', 1e-6),
     chunkSize: num('chunkSize', 64),
+    params: p,
+    inputs: problem.inputs,
   };
 }
 

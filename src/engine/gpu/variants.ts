@@ -1,9 +1,18 @@
 // Which GPU plan builder serves which variant (the GPU counterpart of registry.ts).
 import { EngineError } from '../types';
-import type { Dispatch, GpuContext, GpuPlan, GpuSpec, PlanBuffers, PlanIo } from './plan';
+import {
+  isFeatureGpuVariant,
+  type Dispatch,
+  type GpuContext,
+  type GpuPlan,
+  type GpuSpec,
+  type PlanBuffers,
+  type PlanIo,
+} from './plan';
 import { linearGpuPlan } from '../variants/linear/gpu';
 import { softmaxGpuPlan } from '../variants/softmax/gpu';
 import { swaGpuPlan } from '../variants/swa/gpu';
+import { featureGpuPlan, featureGpuWeights } from '../variants/featuremap/gpu';
 
 /** What a variant's builder adds to the plan's inputs and output. */
 export interface FormPlan {
@@ -18,10 +27,35 @@ const BUILDERS: Readonly<Record<GpuSpec['variant'], GpuPlanBuilder>> = {
   softmax: softmaxGpuPlan,
   swa: swaGpuPlan,
   linear: linearGpuPlan,
+  performer: featureGpuPlan,
+  cosformer: featureGpuPlan,
+  based: featureGpuPlan,
+  hedgehog: featureGpuPlan,
+  focused: featureGpuPlan,
+  inline: featureGpuPlan,
+  rala: featureGpuPlan,
 };
 
 export function gpuPlanBuilder(variant: string): GpuPlanBuilder {
   const builder = (BUILDERS as Readonly<Record<string, GpuPlanBuilder>>)[variant];
   if (!builder) throw new EngineError(`variant "${variant}" has no WebGPU kernels yet`);
   return builder;
+}
+
+/**
+ * weights() of a variant whose matrix is not the plain scores → normalise rows
+ * of kernels.ts (the feature-map variants compute φ first and finish the rows
+ * their own way); undefined for the others. Fills `matrix` with head 0's weights
+ * from head 0's q, k in io (spec.heads = 1).
+ */
+export type GpuWeightsBuilder = (
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: Pick<PlanIo, 'q' | 'k'>,
+  matrix: GPUBuffer,
+  buffers: PlanBuffers,
+) => Dispatch[];
+
+export function gpuWeightsBuilder(variant: string): GpuWeightsBuilder | undefined {
+  return isFeatureGpuVariant(variant) ? featureGpuWeights : undefined;
 }

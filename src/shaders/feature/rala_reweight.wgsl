@@ -55,14 +55,12 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
   for (var i = 0u; i < WG; i++) {
     total += partial[i];
   }
-  // Each thread rescales only the keys it read, after every thread has read all logits.
-  workgroupBarrier();
-  var alphas: array<f32, 1>;
+  // Each thread rescales only the keys it read itself, so no other thread sees a rescaled row.
   for (var j = lid.x; j < n; j += WG) {
-    alphas[0] = exp(logit(head, j) - m) / total;
+    let alpha = exp(logit(head, j) - m) / total;
     let base = (head * n + j) * DK;
     for (var d = 0u; d < DK; d++) {
-      phi_k[base + d] *= alphas[0];
+      phi_k[base + d] *= alpha;
     }
   }
 }

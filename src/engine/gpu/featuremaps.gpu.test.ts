@@ -1,0 +1,220 @@
+// The feature-map variants (performer, cosformer, based, hedgehog, focused,
+// inline, rala) on WebGPU: every shared vector in every form, every form against
+// the float64 CPU reference with several heads and n not a multiple of the chunk,
+// weights() against the CPU matrix, Performer's exponent shifts on inputs whose
+// features would overflow f32 unshifted, and the limit errors. Small n: SwiftShader is slow.
+import { describe, expect, it } from 'vitest';
+import { cpuWeights, runCpu } from '../cpu';
+import { generateProblem } from '../inputs/generate';
+import { hedgehogProjection, performerProjection } from '../inputs/randomFeatures';
+import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests } from '../testing/vectors';
+import {
+  EngineError,
+  type AttentionProblem,
+  type Form,
+  type Params,
+  type VariantId,
+} from '../types';
+import { readBuffer, GPU_AVAILABLE, testEngine } from './testSetup';
+
+const FEATURE_VARIANTS = [
+  'performer',
+  'cosformer',
+  'based',
+  'hedgehog',
+  'focused',
+  'inline',
+  'rala',
+] as const;
+type FeatureVariant = (typeof FEATURE_VARIANTS)[number];
+const vectors = loadVectors([...FEATURE_VARIANTS]);
+
+/** The vector of a variant: the other tests reuse its sizes, so SwiftShader compiles each pipeline once. */
+function vectorOf(variant: FeatureVariant) {
+  const vector = vectors.find((v) => v.variant === variant);
+  if (!vector) throw new Error(`no vector for ${variant}`);
+  return vector;
+}
+
+/**
+ * A generated problem with the sizes of the variant's vector (dk, dv and the
+ * projection's shape), `heads` heads and n tokens; the projection is seeded.
+ */
+function problemLike(
+  variant: FeatureVariant,
+  n: number,
+  heads: number,
+  params: Params,
+  seed = 21,
+): AttentionProblem {
+  const { dk, dv, inputs } = vectorOf(variant).problem;
+  const generated = generateProblem({
+    seed,
+    n,
+    dk,
+    dv,
+    heads,
+    temperature: 1,
+    locality: 0.3,
+    clustering: 0.3,
+  });
+  const projectionLength = inputs?.projection?.length ?? 0;
+  let projection: Float32Array | undefined;
+  if (variant === 'performer') projection = performerProjection({ seed, m: projectionLength / dk, dk });
+  if (variant === 'hedgehog') {
+    projection = hedgehogProjection({ dk, r: projectionLength / dk, seed, noise: 0.3 });
+  }
+  return { ...generated, params, inputs: projection ? { projection } : {} };
+}
+
+function formsOf(variant: VariantId): Form[] {
+  return variant === 'rala' ? ['parallel'] : ['parallel', 'recurrent', 'chunk'];
+}
+
+describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map variants on the shared vectors', () => {
+  it('finds one vector per variant', () => {
+    expect(vectors.map((v) => v.variant).sort()).toEqual([...FEATURE_VARIANTS].sort());
+  });
+
+  for (const vector of vectors) {
+    for (const request of vectorRequests(vector)) {
+      it(`${vector.name} ${request.form}`, async () => {
+        const engine = await testEngine();
+        const result = await engine.run(request);
+        expect(result.backend).toBe('webgpu');
+        expect(maxAbsDiff(result.o, vector.expectedO)).toBeLessThanOrEqual(
+          toleranceFor(vector.expectedO, vector.tol),
+        );
+        if (request.form !== 'parallel' && vector.expectedState) {
+          expect(result.state).toBeDefined();
+          expect(maxAbsDiff(result.state ?? [], vector.expectedState)).toBeLessThanOrEqual(
+            toleranceFor(vector.expectedState, vector.tol),
+          );
+        }
+      });
+    }
+  }
+});
+
+describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map forms against the CPU reference', () => {
+  for (const variant of FEATURE_VARIANTS) {
+    const causal = variant !== 'rala';
+    it(`${variant}: every form, 3 heads, n = 45 (chunk 16), matches float64 and reports S`, async () => {
+      const engine = await testEngine();
+      const p = problemLike(variant, 45, 3, { causal });
+      for (const form of formsOf(variant)) {
+        const request = {
+          variant,
+          form,
+          problem: form === 'chunk' ? { ...p, params: { ...p.params, chunkSize: 16 } } : p,
+        };
+        const reference = runCpu(request);
+        const result = await engine.run(request);
+        expect(maxAbsDiff(result.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
+        if (form !== 'parallel' && reference.state) {
+          expect(result.state).toHaveLength(reference.state.length);
+          expect(maxAbsDiff(result.state ?? [], reference.state)).toBeLessThanOrEqual(
+            toleranceFor(reference.state, 1e-3),
+          );
+        }
+      }
+    });
+  }
+
+  it('non-causal recurrent and chunk forms (one head, n = 20, chunk 16)', async () => {
+    const engine = await testEngine();
+    for (const variant of ['performer', 'cosformer', 'based', 'hedgehog', 'focused', 'inline'] as const) {
+      const p = problemLike(variant, 20, 1, { causal: false, chunkSize: 16 }, 8);
+      for (const form of ['recurrent', 'chunk'] as const) {
+        const reference = runCpu({ variant, form, problem: p });
+        const result = await engine.run({ variant, form, problem: p });
+        expect(maxAbsDiff(result.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
+      }
+    }
+  });
+
+  it('Performer with exponents far beyond f32 (e^{>88}): the shifts keep it exact and finite', async () => {
+    const engine = await testEngine();
+    const { dk, dv } = vectorOf('performer').problem;
+    const m = 16;
+    // Rows of length ≈ 5√dk·…: the largest exponent w·x̃ − ‖x̃‖²/2 = ‖w‖²/2 − ‖x̃ − w‖²/2 reaches ‖w‖²/2
+    // when x̃ = w, so queries and keys near dk^{1/4}·w_0 put feature 0 near e^{‖w_0‖²/2}.
+    const projection = Float32Array.from(performerProjection({ seed: 4, m, dk }), (x) => 5 * x);
+    const base = problemLike('performer', 24, 1, {}, 9);
+    const lift = (values: ArrayLike<number>) =>
+      Float32Array.from(values, (x, i) => dk ** 0.25 * projection[i % dk] + 0.3 * x);
+    const p: AttentionProblem = { ...base, q: lift(base.q), k: lift(base.k), inputs: { projection } };
+    let largest = -Infinity;
+    for (let t = 0; t < 24; t++) {
+      const scaled = Array.from({ length: dk }, (_, d) => dk ** -0.25 * Number(p.k[t * dk + d]));
+      const halfSq = scaled.reduce((s, x) => s + x * x, 0) / 2;
+      for (let f = 0; f < m; f++) {
+        const dot = scaled.reduce((s, x, d) => s + x * projection[f * dk + d], 0);
+        largest = Math.max(largest, dot - halfSq);
+      }
+    }
+    expect(largest).toBeGreaterThan(88.7); // e^largest is not a finite f32
+    expect(dv).toBe(4);
+    for (const form of ['parallel', 'recurrent', 'chunk'] as const) {
+      const request = { variant: 'performer' as const, form, problem: { ...p, params: { chunkSize: 16 } } };
+      const reference = runCpu(request);
+      const result = await engine.run(request);
+      for (const value of result.o) expect(Number.isFinite(value)).toBe(true);
+      expect(maxAbsDiff(result.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
+    }
+  });
+});
+
+describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map weights()', () => {
+  for (const variant of FEATURE_VARIANTS) {
+    it(`${variant}: head 0's n×n weights equal the CPU matrix`, async () => {
+      const engine = await testEngine();
+      const causal = variant !== 'rala';
+      const p = problemLike(variant, 19, 2, { causal }, 13);
+      const expected = cpuWeights({ variant, problem: p });
+      const handle = await engine.weights({ variant, problem: p });
+      expect([handle.rows, handle.cols]).toEqual([19, 19]);
+      const gpu = handle.gpu;
+      if (!gpu) throw new Error('expected a GPU-resident matrix');
+      const got = await readBuffer(gpu.device, gpu.buffer, 19 * 19 * 4);
+      const host = expected.host as Float64Array;
+      expect(maxAbsDiff(got, host)).toBeLessThanOrEqual(toleranceFor(host, 1e-3));
+      expect(handle.maxValue).toBeCloseTo(expected.maxValue, 4);
+      expect(await handle.at(5, 2)).toBeCloseTo(host[5 * 19 + 2], 4);
+    });
+  }
+});
+
+describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map limits', () => {
+  it('a feature dimension too large for the recurrent kernel is refused with the largest that fits', async () => {
+    const engine = await testEngine();
+    const storage = engine.context.limits.maxComputeWorkgroupStorageSize;
+    const m = storage / (2 * 32 * 4) + 1; // one feature more than the recurrent kernel can stage
+    const { dk } = vectorOf('performer').problem;
+    const p = {
+      ...problemLike('performer', 4, 1, {}),
+      inputs: { projection: performerProjection({ seed: 1, m, dk }) },
+    };
+    const error = await engine
+      .run({ variant: 'performer', form: 'recurrent', problem: p })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as Error).message).toBe(
+      `performer recurrent on WebGPU stages φ of 32 tokens in workgroup memory: feature dimension r = ${m} needs ` +
+        `${((2 * 32 * m * 4) / 1024).toFixed(1)} KiB, this device has ${(storage / 1024).toFixed(1)} KiB ` +
+        `(r ≤ ${m - 1} fits; the chunk and parallel forms take larger r)`,
+    );
+    // The chunk form of the same problem runs.
+    const chunk = await engine.run({ variant: 'performer', form: 'chunk', problem: p });
+    const reference = runCpu({ variant: 'performer', form: 'chunk', problem: p });
+    expect(maxAbsDiff(chunk.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
+  });
+
+  it('validation errors reach the GPU backend unchanged (causal rala)', async () => {
+    const engine = await testEngine();
+    const p = problemLike('rala', 4, 1, { causal: true });
+    await expect(engine.run({ variant: 'rala', form: 'parallel', problem: p })).rejects.toThrow(
+      'variant "rala" is non-causal only: set params.causal to false',
+    );
+  });
+});
