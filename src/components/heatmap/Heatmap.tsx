@@ -362,6 +362,7 @@ export function Heatmap({
               data-cols={matrix.cols}
               data-source={onGpu ? 'gpu' : 'cpu'}
               data-draw={onGpu ? (present ? 'present' : 'readback') : 'host'}
+              data-pending={pending ? 'true' : 'false'}
               width={outCols}
               height={outRows}
               style={{ left: MARGIN.left, top: MARGIN.top, width: side, height: side }}
