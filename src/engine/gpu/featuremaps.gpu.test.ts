@@ -8,13 +8,7 @@ import { cpuWeights, runCpu } from '../cpu';
 import { generateProblem } from '../inputs/generate';
 import { hedgehogProjection, performerProjection } from '../inputs/randomFeatures';
 import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests } from '../testing/vectors';
-import {
-  EngineError,
-  type AttentionProblem,
-  type Form,
-  type Params,
-  type VariantId,
-} from '../types';
+import { EngineError, type AttentionProblem, type Form, type Params, type VariantId } from '../types';
 import { readBuffer, GPU_AVAILABLE, testEngine } from './testSetup';
 
 const FEATURE_VARIANTS = [
@@ -186,10 +180,25 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map weights()', () => {
 });
 
 describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map limits', () => {
-  it('a feature dimension too large for the recurrent kernel is refused with the largest that fits', async () => {
+  it('a feature dimension beyond 32 staged tokens runs recurrent with fewer tokens per step', async () => {
     const engine = await testEngine();
     const storage = engine.context.limits.maxComputeWorkgroupStorageSize;
-    const m = storage / (2 * 32 * 4) + 1; // one feature more than the recurrent kernel can stage
+    const m = storage / (2 * 32 * 4) + 16; // 2·32·m floats would not fit
+    const { dk } = vectorOf('performer').problem;
+    const p = {
+      ...problemLike('performer', 40, 1, {}),
+      inputs: { projection: performerProjection({ seed: 1, m, dk }) },
+    };
+    const result = await engine.run({ variant: 'performer', form: 'recurrent', problem: p });
+    const reference = runCpu({ variant: 'performer', form: 'recurrent', problem: p });
+    expect(result.state).toHaveLength(m * 4);
+    expect(maxAbsDiff(result.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
+  });
+
+  it('a feature dimension no kernel can stage is refused, saying what fits', async () => {
+    const engine = await testEngine();
+    const storage = engine.context.limits.maxComputeWorkgroupStorageSize;
+    const m = storage / (2 * 4) + 1; // not even one token of φ(q), φ(k) fits
     const { dk } = vectorOf('performer').problem;
     const p = {
       ...problemLike('performer', 4, 1, {}),
@@ -200,14 +209,13 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map limits', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
     expect((error as Error).message).toBe(
-      `performer recurrent on WebGPU stages φ of 32 tokens in workgroup memory: feature dimension r = ${m} needs ` +
-        `${((2 * 32 * m * 4) / 1024).toFixed(1)} KiB, this device has ${(storage / 1024).toFixed(1)} KiB ` +
-        `(r ≤ ${m - 1} fits; the chunk and parallel forms take larger r)`,
+      `performer recurrent on WebGPU stages φ(q), φ(k) of at least one token in workgroup memory: ` +
+        `feature dimension r = ${m} needs ${((2 * m * 4) / 1024).toFixed(1)} KiB, this device has ` +
+        `${(storage / 1024).toFixed(1)} KiB (r ≤ ${m - 1} fits; the parallel form takes any r)`,
     );
-    // The chunk form of the same problem runs.
-    const chunk = await engine.run({ variant: 'performer', form: 'chunk', problem: p });
-    const reference = runCpu({ variant: 'performer', form: 'chunk', problem: p });
-    expect(maxAbsDiff(chunk.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
+    await expect(engine.run({ variant: 'performer', form: 'chunk', problem: p })).rejects.toThrow(
+      /^performer chunk on WebGPU stages 16 tokens of φ in workgroup memory: feature dimension r = /,
+    );
   });
 
   it('validation errors reach the GPU backend unchanged (causal rala)', async () => {

@@ -198,6 +198,16 @@ export function linearStateFloats(spec: Pick<GpuSpec, 'dk' | 'dv'>): number {
   return spec.dk * spec.dv + spec.dk;
 }
 
+/**
+ * Tokens shaders/linear/recurrent.wgsl stages at a time: 32, or fewer where
+ * 2·32·dk floats (φ(q) and φ(k)) exceed the workgroup memory (dk = 256 on a
+ * 32 KiB device, or a feature-map variant's large feature dimension); 0 when not
+ * even one token fits.
+ */
+export function recurrentStagedTokens(dk: number, maxStorage: number): number {
+  return Math.min(32, Math.floor(maxStorage / (2 * dk * F32)));
+}
+
 export function linearRecurrentDispatches(
   ctx: GpuContext,
   spec: GpuSpec,
@@ -211,15 +221,15 @@ export function linearRecurrentDispatches(
   );
   // One thread per output column; at least 32 so a tiny dv still fills a SIMD group.
   const wg = Math.min(maxThreads, Math.max(32, 2 ** Math.ceil(Math.log2(spec.dv))));
-  const storage = 2 * 32 * spec.dk * F32;
-  if (storage > ctx.limits.maxComputeWorkgroupStorageSize) {
+  const tokens = recurrentStagedTokens(spec.dk, ctx.limits.maxComputeWorkgroupStorageSize);
+  if (tokens < 1) {
     throw new EngineError(
       `linear recurrent with dk=${spec.dk} needs more workgroup memory than this device has`,
     );
   }
   const state = buffers.storage(spec.heads * spec.dk * spec.dv * F32, 'state');
   const params = buffers.adopt(paramsUniform(ctx, spec));
-  const pipeline = ctx.pipelines.get('linearRecurrent', { ...baseConstants(spec), WG: wg });
+  const pipeline = ctx.pipelines.get('linearRecurrent', { ...baseConstants(spec), WG: wg, TB: tokens });
   const groups = Math.ceil(spec.dv / wg);
   checkGrid([groups, spec.heads], ctx.limits, 'linear recurrent');
   return {

@@ -11,7 +11,9 @@
 @group(0) @binding(4) var<storage, read_write> o: array<f32>;
 @group(0) @binding(5) var<storage, read_write> state: array<f32>;
 
-const TB: u32 = 32u;
+// TB (tokens staged per step, ≤ 32) is a compile-time constant the engine picks so
+// that 2·TB·DK floats fit the device's workgroup memory: large feature dimensions
+// (Performer's m, Based's 1 + d + d²) stage fewer tokens at a time instead of failing.
 var<workgroup> fq: array<f32, TB * DK>;
 var<workgroup> fk: array<f32, TB * DK>;
 

@@ -28,6 +28,7 @@ import {
   linearChunkDispatches,
   linearRecurrentDispatches,
   linearStateFloats,
+  recurrentStagedTokens,
   weightsDispatches,
 } from '../../gpu/kernels';
 import {
@@ -239,11 +240,6 @@ function rowGrid(ctx: GpuContext, rows: number): [number, number, number] {
 // ---------------------------------------------------------------------------
 // Sizes and limits.
 
-/** Workgroup memory the linear recurrent kernel needs for r features (φq, φk of 32 tokens). */
-function recurrentStorageBytes(r: number): number {
-  return 2 * 32 * r * F32;
-}
-
 /** Workgroup memory of shaders/linear/chunk_state.wgsl for r features and dv + 1 value columns. */
 function chunkStateStorageBytes(r: number, dvAugmented: number): number {
   return 16 * (Math.ceil(r / 16) * 16 + Math.ceil(dvAugmented / 16) * 16) * F32;
@@ -284,12 +280,11 @@ function featureBufferSizes(spec: GpuSpec, setup: FeatureSetup, n: number): Feat
 function checkFeatureLimits(ctx: GpuContext, spec: GpuSpec, setup: FeatureSetup): void {
   const storage = ctx.limits.maxComputeWorkgroupStorageSize;
   const what = `${spec.variant} ${spec.form} on WebGPU`;
-  if (spec.form === 'recurrent' && recurrentStorageBytes(setup.r) > storage) {
-    const largest = Math.floor(storage / recurrentStorageBytes(1));
+  if (spec.form === 'recurrent' && recurrentStagedTokens(setup.r, storage) < 1) {
     throw new EngineError(
-      `${what} stages φ of 32 tokens in workgroup memory: feature dimension r = ${setup.r} needs ` +
-        `${formatBytes(recurrentStorageBytes(setup.r))}, this device has ${formatBytes(storage)} ` +
-        `(r ≤ ${largest} fits; the chunk and parallel forms take larger r)`,
+      `${what} stages φ(q), φ(k) of at least one token in workgroup memory: feature dimension r = ${setup.r} ` +
+        `needs ${formatBytes(2 * setup.r * F32)}, this device has ${formatBytes(storage)} ` +
+        `(r ≤ ${Math.floor(storage / (2 * F32))} fits; the parallel form takes any r)`,
     );
   }
   if (spec.form === 'chunk' && chunkStateStorageBytes(setup.r, spec.dv + 1) > storage) {
