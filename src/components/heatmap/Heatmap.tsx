@@ -28,7 +28,8 @@ import { cellAt, clampCell, moveCursor, type Cell } from './cursor';
 import { canPresent, getGpuHeatmapRenderer, readRaster } from './gpuRenderer';
 import { rasterSize, type PoolMode } from './pool';
 import { rasterize } from './raster';
-import { summarizeMatrix } from './summary';
+import { summarizeMatrix, type MatrixSummary } from './summary';
+import { summarizeOnGpu } from './gpuSummary';
 import { Legend } from './Legend';
 import styles from './Heatmap.module.css';
 
@@ -59,6 +60,8 @@ export interface HeatmapProps {
 }
 
 const MARGIN = { left: 46, top: 8, right: 8, bottom: 38 };
+/** Quiet time before a GPU matrix is summarised for the text alternative. */
+const SUMMARY_DELAY_MS = 500;
 /** Raster pixels per side at most: beyond this, pooling on the device is cheaper than pixels nobody sees. */
 const MAX_RASTER = 1024;
 
@@ -283,10 +286,38 @@ export function Heatmap({
     showValue(start, 'cursor');
   };
 
-  const summary = useMemo(
+  const hostSummary = useMemo(
     () => (matrix?.host ? summarizeMatrix(matrix.host, matrix.rows, matrix.cols) : null),
     [matrix],
   );
+  // A GPU matrix is summarised on the device (4 floats per row come back), once
+  // the map has stayed the same for a moment: never on the drag's critical path.
+  const [gpuSummary, setGpuSummary] = useState<{ matrix: MatrixHandle; summary: MatrixSummary } | null>(null);
+  useEffect(() => {
+    if (!matrix?.gpu || matrix.host) return;
+    const handle = matrix;
+    const gpuMatrix = matrix.gpu;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      summarizeOnGpu(gpuMatrix.device, {
+        buffer: gpuMatrix.buffer,
+        offset: gpuMatrix.offset,
+        rows: handle.rows,
+        cols: handle.cols,
+      })
+        .then((summary) => {
+          if (!cancelled) setGpuSummary({ matrix: handle, summary });
+        })
+        .catch(() => {
+          // The buffer was released for a newer matrix: that one gets its own summary.
+        });
+    }, SUMMARY_DELAY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [matrix]);
+  const summary = hostSummary ?? (gpuSummary && gpuSummary.matrix === matrix ? gpuSummary.summary : null);
   const description = !matrix
     ? t('view.computing')
     : summary

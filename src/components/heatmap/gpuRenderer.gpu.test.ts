@@ -6,6 +6,8 @@ import { getLut, maskColors } from './colorMaps';
 import { canPresent, createGpuHeatmapRenderer, readRaster, type GpuDrawOptions } from './gpuRenderer';
 import type { PoolMode } from './pool';
 import { rasterize } from './raster';
+import { summarizeOnGpu } from './gpuSummary';
+import { summarizeMatrix } from './summary';
 
 async function renderOnGpu(
   device: GPUDevice,
@@ -147,5 +149,23 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU heatmap render pass', () => {
     const { device } = await testDevice();
     const info = (device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
     if (info?.architecture === 'swiftshader') expect(canPresent(device)).toBe(false);
+  });
+
+  it('summarises a GPU matrix (max, where, mean distance from the diagonal) like the host summary', async () => {
+    const { device } = await testDevice();
+    const n = 70;
+    const data = softmaxLikeMatrix(n, 11);
+    const offset = 512;
+    const buffer = device.createBuffer({
+      size: offset + data.byteLength,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+    });
+    device.queue.writeBuffer(buffer, offset, data.buffer, data.byteOffset, data.byteLength);
+    const gpu = await summarizeOnGpu(device, { buffer, offset, rows: n, cols: n });
+    buffer.destroy();
+    const host = summarizeMatrix(data, n, n);
+    expect(gpu.max).toBeCloseTo(host.max, 6);
+    expect(gpu.maxAt).toEqual(host.maxAt);
+    expect(gpu.meanDiagonalDistance!).toBeCloseTo(host.meanDiagonalDistance!, 3);
   });
 });
