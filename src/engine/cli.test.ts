@@ -233,7 +233,7 @@ describe('engine CLI: every failure is exit 2, one line on stderr, nothing on st
     [
       'an unknown variant',
       () => base(good()).map((a) => (a === 'softmax' ? 'nope' : a)),
-      /^error: unknown variant "nope" \(implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala\)$/,
+      /^error: unknown variant "nope" \(implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala, retnet, mamba2, gla, rwkv6, deltanet, gated-deltanet\)$/,
     ],
     [
       'a form the variant lacks',

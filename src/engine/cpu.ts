@@ -31,6 +31,7 @@ import { hedgehogCpu } from './variants/hedgehog/cpu';
 import { inlineCpu } from './variants/inline/cpu';
 import { performerCpu } from './variants/performer/cpu';
 import { ralaCpu } from './variants/rala/cpu';
+import { gatedCpu } from './variants/gated/cpu';
 
 /** What each variant's CPU module provides, per head. */
 interface CpuVariant {
@@ -50,6 +51,12 @@ const cpuVariants: Partial<Record<VariantId, CpuVariant>> = {
   focused: focusedCpu,
   inline: inlineCpu,
   rala: ralaCpu,
+  retnet: gatedCpu('retnet'),
+  mamba2: gatedCpu('mamba2'),
+  gla: gatedCpu('gla'),
+  rwkv6: gatedCpu('rwkv6'),
+  deltanet: gatedCpu('deltanet'),
+  'gated-deltanet': gatedCpu('gated-deltanet'),
 };
 
 export interface CpuEngineOptions {

@@ -67,12 +67,12 @@ describe('validateRequest rejects what is wrong, saying what', () => {
     [
       'an unknown variant',
       request({ variant: 'nope' as RunRequest['variant'] }),
-      'unknown variant "nope" (implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala)',
+      'unknown variant "nope" (implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala, retnet, mamba2, gla, rwkv6, deltanet, gated-deltanet)',
     ],
     [
       'a contract variant not built yet',
-      request({ variant: 'retnet' }),
-      'variant "retnet" is not implemented yet (implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala)',
+      request({ variant: 'hla2' }),
+      'variant "hla2" is not implemented yet (implemented: softmax, swa, linear, performer, cosformer, based, hedgehog, focused, inline, rala, retnet, mamba2, gla, rwkv6, deltanet, gated-deltanet)',
     ],
     [
       'an unknown form',

@@ -49,6 +49,13 @@ export const FORMS_BY_VARIANT: Partial<Record<VariantId, readonly Form[]>> = {
   inline: ['parallel', 'recurrent', 'chunk'],
   // Non-causal only (params.causal must be false).
   rala: ['parallel'],
+  // Issue 4's gated and delta-rule variants (inputs g, beta, u: src/engine/inputs/gates.ts).
+  retnet: ['parallel', 'recurrent', 'chunk'],
+  mamba2: ['parallel', 'recurrent', 'chunk'],
+  gla: ['parallel', 'recurrent', 'chunk'],
+  rwkv6: ['parallel', 'recurrent', 'chunk'],
+  deltanet: ['parallel', 'recurrent', 'chunk'],
+  'gated-deltanet': ['parallel', 'recurrent', 'chunk'],
 };
 
 export const APP_VARIANTS = Object.keys(FORMS_BY_VARIANT) as VariantId[];

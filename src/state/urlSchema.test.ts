@@ -174,7 +174,7 @@ describe('parseViewState', () => {
   });
 
   it('rejects variants the app cannot run yet', () => {
-    const { state, corrections } = parseViewState('variant=mamba2');
+    const { state, corrections } = parseViewState('variant=hla2');
     expect(state.variant).toBe('softmax');
     expect(reasonsOf(corrections)).toEqual(['variant:unknown-value']);
   });

@@ -32,7 +32,14 @@ export const FEATURE_GPU_VARIANTS = [
   'rala',
 ] as const;
 export type FeatureGpuVariant = (typeof FEATURE_GPU_VARIANTS)[number];
-export type GpuVariant = 'softmax' | 'swa' | 'linear' | FeatureGpuVariant;
+/** Gated and delta-rule variants (variants/gated/gpu.ts: shaders/gated). */
+export const GATED_GPU_VARIANTS = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'] as const;
+export type GatedGpuVariant = (typeof GATED_GPU_VARIANTS)[number];
+export type GpuVariant = 'softmax' | 'swa' | 'linear' | FeatureGpuVariant | GatedGpuVariant;
+
+export function isGatedGpuVariant(variant: string): variant is GatedGpuVariant {
+  return (GATED_GPU_VARIANTS as readonly string[]).includes(variant);
+}
 
 export function isFeatureGpuVariant(variant: string): variant is FeatureGpuVariant {
   return (FEATURE_GPU_VARIANTS as readonly string[]).includes(variant);
@@ -100,7 +107,13 @@ export const MAX_HEAD_DIM = 256;
 /** Reads the validated request into a GpuSpec (validation guarantees the types). */
 export function specFromProblem(problem: NormalizedProblem, form: Form): GpuSpec {
   const variant = problem.variant;
-  if (variant !== 'softmax' && variant !== 'swa' && variant !== 'linear' && !isFeatureGpuVariant(variant)) {
+  if (
+    variant !== 'softmax' &&
+    variant !== 'swa' &&
+    variant !== 'linear' &&
+    !isFeatureGpuVariant(variant) &&
+    !isGatedGpuVariant(variant)
+  ) {
     throw new EngineError(`variant "${variant}" has no WebGPU kernels yet`);
   }
   const p = problem.params;

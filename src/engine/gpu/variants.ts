@@ -2,6 +2,7 @@
 import { EngineError } from '../types';
 import {
   isFeatureGpuVariant,
+  isGatedGpuVariant,
   type Dispatch,
   type GpuContext,
   type GpuPlan,
@@ -13,6 +14,7 @@ import { linearGpuPlan } from '../variants/linear/gpu';
 import { softmaxGpuPlan } from '../variants/softmax/gpu';
 import { swaGpuPlan } from '../variants/swa/gpu';
 import { featureGpuPlan, featureGpuWeights } from '../variants/featuremap/gpu';
+import { gatedGpuPlan, gatedGpuWeights } from '../variants/gated/gpu';
 
 /** What a variant's builder adds to the plan's inputs and output. */
 export interface FormPlan {
@@ -34,6 +36,12 @@ const BUILDERS: Readonly<Record<GpuSpec['variant'], GpuPlanBuilder>> = {
   focused: featureGpuPlan,
   inline: featureGpuPlan,
   rala: featureGpuPlan,
+  retnet: gatedGpuPlan,
+  mamba2: gatedGpuPlan,
+  gla: gatedGpuPlan,
+  rwkv6: gatedGpuPlan,
+  deltanet: gatedGpuPlan,
+  'gated-deltanet': gatedGpuPlan,
 };
 
 export function gpuPlanBuilder(variant: string): GpuPlanBuilder {
@@ -57,5 +65,6 @@ export type GpuWeightsBuilder = (
 ) => Dispatch[];
 
 export function gpuWeightsBuilder(variant: string): GpuWeightsBuilder | undefined {
+  if (isGatedGpuVariant(variant)) return gatedGpuWeights;
   return isFeatureGpuVariant(variant) ? featureGpuWeights : undefined;
 }

@@ -11,6 +11,14 @@ import { hedgehogDescriptor } from './hedgehog/descriptor';
 import { inlineDescriptor } from './inline/descriptor';
 import { performerDescriptor } from './performer/descriptor';
 import { ralaDescriptor } from './rala/descriptor';
+import {
+  deltanetDescriptor,
+  gatedDeltanetDescriptor,
+  glaDescriptor,
+  mamba2Descriptor,
+  retnetDescriptor,
+  rwkv6Descriptor,
+} from './gated/descriptors';
 
 /** Implemented variants, in the order menus list them. */
 export const implementedVariants: readonly VariantDescriptor[] = [
@@ -24,6 +32,12 @@ export const implementedVariants: readonly VariantDescriptor[] = [
   focusedDescriptor,
   inlineDescriptor,
   ralaDescriptor,
+  retnetDescriptor,
+  mamba2Descriptor,
+  glaDescriptor,
+  rwkv6Descriptor,
+  deltanetDescriptor,
+  gatedDeltanetDescriptor,
 ];
 
 const byId = new Map<string, VariantDescriptor>(implementedVariants.map((d) => [d.id, d]));

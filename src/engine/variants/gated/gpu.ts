@@ -1,0 +1,555 @@
+// WebGPU forms of the gated and delta-rule variants (retnet, mamba2, gla, rwkv6,
+// deltanet, gated-deltanet), H heads per dispatch, f32 throughout. Kernels in
+// src/shaders/gated (their headers give the math):
+//   parallel:  block-local gate cumsums (16-token blocks) → decay_matrix (the n×n
+//              matrix with the decay summed over exactly the steps between j and i)
+//              → lower_times (W·V). The delta rule also builds the strictly lower
+//              KKᵀ ⊙ Γ and solves U = T·diag(β)V by forward substitution first.
+//   recurrent: one thread per value column holding that column of S.
+//   chunk:     chunk-local gate cumsums → per-chunk states → scan over chunks →
+//              intra-chunk matrix + inter-chunk read-out. The delta rule replaces
+//              the first two passes by the WY/UT forward substitution per chunk
+//              and a sequential state pass that also forms U' = U − W S.
+// weights(): the decay family draws the parallel form's matrix; the delta rule
+// runs the recurrent kernel on one-hot values (V = I), whose outputs are the rows
+// of the effective weights (scale·QKᵀ ⊙ Γ ⊙ M)·T·diag(β), in O(n²·dk).
+import common from '../../../shaders/gated/common.wgsl?raw';
+import normalizeK from '../../../shaders/gated/normalize_k.wgsl?raw';
+import cumsum from '../../../shaders/gated/cumsum.wgsl?raw';
+import recurrent from '../../../shaders/gated/recurrent.wgsl?raw';
+import decayMatrix from '../../../shaders/gated/decay_matrix.wgsl?raw';
+import lowerTimes from '../../../shaders/gated/lower_times.wgsl?raw';
+import forwardSubst from '../../../shaders/gated/forward_subst.wgsl?raw';
+import chunkState from '../../../shaders/gated/chunk_state.wgsl?raw';
+import chunkScan from '../../../shaders/gated/chunk_scan.wgsl?raw';
+import chunkOutput from '../../../shaders/gated/chunk_output.wgsl?raw';
+import deltaWy from '../../../shaders/gated/delta_wy.wgsl?raw';
+import deltaScan from '../../../shaders/gated/delta_scan.wgsl?raw';
+import { EngineError } from '../../types';
+import { formatBytes } from '../../validate';
+import {
+  checkGrid,
+  isGatedGpuVariant,
+  grid2d,
+  type Dispatch,
+  type GpuContext,
+  type GpuSpec,
+  type PlanBuffers,
+  type PlanIo,
+} from '../../gpu/plan';
+import type { FormPlan } from '../../gpu/variants';
+import type { ResolvedParams } from '../descriptor';
+
+const F32 = 4;
+const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
+/** Token block of the parallel form's cumulative sums (the matrix tile height). */
+const MATRIX_BLOCK = 16;
+
+type Binding = 'uniform' | 'read' | 'write';
+
+/** Each kernel's source and its bindings in order (explicit layouts: a kernel may leave one unused). */
+const KERNELS = {
+  normalizeK: { source: normalizeK, bindings: ['uniform', 'read', 'write'] },
+  cumsum: { source: cumsum, bindings: ['uniform', 'read', 'write', 'write'] },
+  recurrent: {
+    source: recurrent,
+    bindings: ['uniform', 'read', 'read', 'read', 'read', 'read', 'read', 'write', 'write'],
+  },
+  decayMatrix: {
+    source: decayMatrix,
+    bindings: ['uniform', 'read', 'read', 'read', 'read', 'read', 'write'],
+  },
+  lowerTimes: { source: lowerTimes, bindings: ['uniform', 'read', 'read', 'write'] },
+  forwardSubst: { source: forwardSubst, bindings: ['uniform', 'read', 'read', 'read', 'write'] },
+  chunkState: { source: chunkState, bindings: ['uniform', 'read', 'read', 'read', 'write'] },
+  chunkScan: { source: chunkScan, bindings: ['uniform', 'read', 'write', 'write'] },
+  chunkOutput: {
+    source: chunkOutput,
+    bindings: ['uniform', 'read', 'read', 'read', 'read', 'read', 'read', 'read', 'write'],
+  },
+  deltaWy: { source: deltaWy, bindings: ['uniform', 'read', 'read', 'read', 'read', 'write', 'write'] },
+  deltaScan: { source: deltaScan, bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write'] },
+} as const satisfies Record<string, { source: string; bindings: readonly Binding[] }>;
+type GatedKernel = keyof typeof KERNELS;
+
+/** A variant's inputs for the kernels, per head, in f32. */
+interface GatedSetup {
+  /** 1 (scalar gate) or dk (per channel). */
+  readonly channels: number;
+  readonly bonus: boolean;
+  readonly delta: boolean;
+  readonly normalizeK: boolean;
+  readonly scale: number;
+  /** heads×n×channels log gates. */
+  readonly g: Float32Array;
+  /** heads×n (delta rule) or empty. */
+  readonly beta: Float32Array;
+  /** heads×dk (RWKV-6) or empty. */
+  readonly u: Float32Array;
+}
+
+function numberOf(params: ResolvedParams, name: string, fallback: number): number {
+  const value = params[name];
+  return typeof value === 'number' ? value : fallback;
+}
+
+function f32(values: ArrayLike<number> | undefined, count: number, what: string): Float32Array {
+  if (!values || values.length < count) throw new EngineError(`missing input ${what}`);
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = values[i];
+  return out;
+}
+
+/** Reads the validated params and inputs (only the first spec.heads heads: weights() passes 1). */
+export function gatedSetup(spec: GpuSpec): GatedSetup {
+  const params: ResolvedParams = spec.params ?? {};
+  const inputs = spec.inputs ?? {};
+  const { n, dk, heads } = spec;
+  const variant = spec.variant;
+  if (!isGatedGpuVariant(variant)) throw new EngineError(`variant "${variant}" is not a gated variant`);
+  const empty = new Float32Array(0);
+  const base = { bonus: false, delta: false, normalizeK: false, beta: empty, u: empty };
+  switch (variant) {
+    case 'retnet':
+      return {
+        ...base,
+        channels: 1,
+        scale: numberOf(params, 'scale', 1 / Math.sqrt(dk)),
+        g: new Float32Array(heads * n).fill(Math.log(numberOf(params, 'gamma', 0.96875))),
+      };
+    case 'mamba2':
+      return { ...base, channels: 1, scale: numberOf(params, 'scale', 1), g: f32(inputs.g, heads * n, 'g') };
+    case 'gla':
+      return {
+        ...base,
+        channels: dk,
+        scale: numberOf(params, 'scale', 1 / Math.sqrt(dk)),
+        g: f32(inputs.g, heads * n * dk, 'g'),
+      };
+    case 'rwkv6':
+      return {
+        ...base,
+        channels: dk,
+        bonus: true,
+        scale: numberOf(params, 'scale', 1),
+        g: f32(inputs.g, heads * n * dk, 'g'),
+        u: f32(inputs.u, heads * dk, 'u'),
+      };
+    case 'deltanet':
+    case 'gated-deltanet':
+      return {
+        ...base,
+        channels: 1,
+        delta: true,
+        normalizeK: params.normalizeK !== false,
+        scale: numberOf(params, 'scale', 1 / Math.sqrt(dk)),
+        g: variant === 'deltanet' ? new Float32Array(heads * n) : f32(inputs.g, heads * n, 'g'),
+        beta: f32(inputs.beta, heads * n, 'beta'),
+      };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Pipelines (own cache: explicit bind group layouts, constants prepended).
+
+interface CachedPipeline {
+  readonly pipeline: GPUComputePipeline;
+  readonly layout: GPUBindGroupLayout;
+}
+
+const pipelineCaches = new WeakMap<GPUDevice, Map<string, CachedPipeline>>();
+
+function gatedPipeline(
+  ctx: GpuContext,
+  name: GatedKernel,
+  constants: Readonly<Record<string, number>>,
+): CachedPipeline {
+  const header = Object.entries(constants)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => {
+      if (!Number.isInteger(value) || value < 0)
+        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
+      return `const ${key}: u32 = ${value}u;`;
+    })
+    .join('\n');
+  const kernel = KERNELS[name];
+  const code = `// gated kernel ${name}\n${header}\n${common}\n${kernel.source}`;
+  let cache = pipelineCaches.get(ctx.device);
+  if (!cache) {
+    cache = new Map();
+    pipelineCaches.set(ctx.device, cache);
+  }
+  let cached = cache.get(code);
+  if (!cached) {
+    const bindings: readonly Binding[] = kernel.bindings;
+    const layout = ctx.device.createBindGroupLayout({
+      label: `gated ${name}`,
+      entries: bindings.map((kind, binding) => ({
+        binding,
+        visibility: 0x4 /* GPUShaderStage.COMPUTE */,
+        buffer: { type: kind === 'uniform' ? 'uniform' : kind === 'read' ? 'read-only-storage' : 'storage' },
+      })),
+    });
+    const module = ctx.device.createShaderModule({ code, label: `gated ${name}` });
+    const pipeline = ctx.device.createComputePipeline({
+      label: `gated ${name}`,
+      layout: ctx.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
+      compute: { module, entryPoint: 'main' },
+    });
+    cached = { pipeline, layout };
+    cache.set(code, cached);
+  }
+  return cached;
+}
+
+function dispatch(
+  ctx: GpuContext,
+  label: string,
+  kernel: CachedPipeline,
+  buffers: readonly GPUBuffer[],
+  workgroups: readonly [number, number, number],
+): Dispatch {
+  return {
+    label,
+    pipeline: kernel.pipeline,
+    bindGroup: ctx.device.createBindGroup({
+      layout: kernel.layout,
+      entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+    }),
+    workgroups,
+  };
+}
+
+interface UniformValues {
+  readonly cols?: number;
+  readonly numChunks?: number;
+  readonly scale?: number;
+  readonly oneHot?: boolean;
+  readonly strict?: boolean;
+}
+
+/** The 32-byte GParams uniform of shaders/gated/common.wgsl. */
+function uniform(ctx: GpuContext, spec: GpuSpec, buffers: PlanBuffers, values: UniformValues): GPUBuffer {
+  const data = new ArrayBuffer(32);
+  const u32 = new Uint32Array(data);
+  const f = new Float32Array(data);
+  u32[0] = spec.n;
+  u32[1] = spec.heads;
+  u32[2] = values.cols ?? spec.dv;
+  u32[3] = values.numChunks ?? 0;
+  f[4] = values.scale ?? 1;
+  u32[5] = values.oneHot ? 1 : 0;
+  u32[6] = values.strict ? 1 : 0;
+  const buffer = buffers.adopt(ctx.pool.acquire(32, UNIFORM_USAGE, 'gated params'));
+  ctx.device.queue.writeBuffer(buffer, 0, data);
+  return buffer;
+}
+
+/** A storage buffer of `floats` f32 (at least one), rejected with a clear message above the device's limits. */
+function storage(ctx: GpuContext, buffers: PlanBuffers, floats: number, label: string): GPUBuffer {
+  const bytes = Math.max(1, floats) * F32;
+  const limit = Math.min(ctx.limits.maxStorageBufferBindingSize, ctx.limits.maxBufferSize);
+  if (bytes > limit) {
+    throw new EngineError(
+      `${label} needs ${formatBytes(bytes)}, but this device allows ${formatBytes(limit)} per buffer; use a smaller n`,
+    );
+  }
+  return buffers.storage(bytes, label);
+}
+
+function uploaded(ctx: GpuContext, buffers: PlanBuffers, values: Float32Array, label: string): GPUBuffer {
+  const buffer = storage(ctx, buffers, values.length, label);
+  if (values.length > 0)
+    ctx.device.queue.writeBuffer(buffer, 0, values.buffer, values.byteOffset, values.byteLength);
+  return buffer;
+}
+
+function constantsOf(spec: GpuSpec, setup: GatedSetup, block: number): Record<string, number> {
+  return {
+    DK: spec.dk,
+    DV: spec.dv,
+    CH: setup.channels,
+    BONUS: setup.bonus ? 1 : 0,
+    DELTA: setup.delta ? 1 : 0,
+    BLOCK: block,
+  };
+}
+
+/** Inputs every form uploads: gates, β, u, and the keys the kernels read (normalised for the delta rule). */
+interface Uploaded {
+  readonly g: GPUBuffer;
+  readonly beta: GPUBuffer;
+  readonly u: GPUBuffer;
+  readonly keys: GPUBuffer;
+  readonly dispatches: Dispatch[];
+}
+
+function uploadInputs(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  setup: GatedSetup,
+  k: GPUBuffer,
+  buffers: PlanBuffers,
+): Uploaded {
+  const g = uploaded(ctx, buffers, setup.g, 'gates');
+  const beta = uploaded(ctx, buffers, setup.beta, 'beta');
+  const u = uploaded(ctx, buffers, setup.u, 'bonus u');
+  const dispatches: Dispatch[] = [];
+  let keys = k;
+  if (setup.delta && setup.normalizeK) {
+    keys = storage(ctx, buffers, spec.heads * spec.n * spec.dk, 'normalised keys');
+    const kernel = gatedPipeline(ctx, 'normalizeK', constantsOf(spec, setup, 1));
+    const params = uniform(ctx, spec, buffers, {});
+    dispatches.push(
+      dispatch(
+        ctx,
+        'normalise keys',
+        kernel,
+        [params, k, keys],
+        grid2d(Math.ceil((spec.heads * spec.n) / 64), ctx.limits),
+      ),
+    );
+  }
+  return { g, beta, u, keys, dispatches };
+}
+
+function cumsumDispatch(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  setup: GatedSetup,
+  gates: GPUBuffer,
+  block: number,
+  buffers: PlanBuffers,
+): { dispatch: Dispatch; incl: GPUBuffer; qSide: GPUBuffer } {
+  const floats = spec.heads * spec.n * setup.channels;
+  const incl = storage(ctx, buffers, floats, 'gate cumsums');
+  const qSide = storage(ctx, buffers, floats, 'query-side gate cumsums');
+  const threads = spec.heads * Math.ceil(spec.n / block) * setup.channels;
+  const kernel = gatedPipeline(ctx, 'cumsum', constantsOf(spec, setup, block));
+  const params = uniform(ctx, spec, buffers, {});
+  return {
+    dispatch: dispatch(
+      ctx,
+      'gate cumsums',
+      kernel,
+      [params, gates, incl, qSide],
+      grid2d(Math.ceil(threads / 64), ctx.limits),
+    ),
+    incl,
+    qSide,
+  };
+}
+
+function recurrentGroups(cols: number): number {
+  return Math.ceil(cols / 64);
+}
+
+// ---------------------------------------------------------------------------
+// Forms.
+
+export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers): FormPlan {
+  const setup = gatedSetup(spec);
+  const { n, dk, dv, heads } = spec;
+  const input = uploadInputs(ctx, spec, setup, io.k, buffers);
+  const dispatches = [...input.dispatches];
+  const stateFloats = dk * dv;
+  switch (spec.form) {
+    case 'recurrent': {
+      const state = storage(ctx, buffers, heads * stateFloats, 'state');
+      const kernel = gatedPipeline(ctx, 'recurrent', { ...constantsOf(spec, setup, 1), WG: 64 });
+      const params = uniform(ctx, spec, buffers, { cols: dv, scale: setup.scale });
+      checkGrid([recurrentGroups(dv), heads], ctx.limits, `${spec.variant} recurrent`);
+      dispatches.push(
+        dispatch(
+          ctx,
+          `${spec.variant} recurrent`,
+          kernel,
+          [params, io.q, input.keys, io.v, input.g, input.beta, input.u, io.o, state],
+          [recurrentGroups(dv), heads, 1],
+        ),
+      );
+      return { dispatches, state: { buffer: state, floats: stateFloats, strideFloats: stateFloats } };
+    }
+    case 'parallel': {
+      const blocks = Math.ceil(n / MATRIX_BLOCK);
+      checkGrid([blocks, blocks, heads], ctx.limits, `${spec.variant} parallel`);
+      const sums = cumsumDispatch(ctx, spec, setup, input.g, MATRIX_BLOCK, buffers);
+      dispatches.push(sums.dispatch);
+      const matrix = storage(ctx, buffers, heads * n * n, 'n×n matrix');
+      const matrixKernel = gatedPipeline(ctx, 'decayMatrix', constantsOf(spec, setup, MATRIX_BLOCK));
+      const scoreParams = uniform(ctx, spec, buffers, { scale: setup.scale });
+      dispatches.push(
+        dispatch(
+          ctx,
+          'decayed scores',
+          matrixKernel,
+          [scoreParams, io.q, input.keys, sums.incl, sums.qSide, input.u, matrix],
+          [blocks, blocks, heads],
+        ),
+      );
+      let values = io.v;
+      if (setup.delta) {
+        const kk = storage(ctx, buffers, heads * n * n, 'n×n KKᵀ');
+        const kkParams = uniform(ctx, spec, buffers, { scale: 1, strict: true });
+        dispatches.push(
+          dispatch(
+            ctx,
+            'decayed KKᵀ',
+            matrixKernel,
+            [kkParams, input.keys, input.keys, sums.incl, sums.qSide, input.u, kk],
+            [blocks, blocks, heads],
+          ),
+        );
+        values = storage(ctx, buffers, heads * n * dv, 'U = T·diag(β)V');
+        const solve = gatedPipeline(ctx, 'forwardSubst', constantsOf(spec, setup, MATRIX_BLOCK));
+        dispatches.push(
+          dispatch(
+            ctx,
+            'forward substitution',
+            solve,
+            [scoreParams, kk, io.v, input.beta, values],
+            [Math.ceil(dv / 64), heads, 1],
+          ),
+        );
+      }
+      const times = gatedPipeline(ctx, 'lowerTimes', constantsOf(spec, setup, MATRIX_BLOCK));
+      dispatches.push(
+        dispatch(
+          ctx,
+          'matrix × values',
+          times,
+          [scoreParams, matrix, values, io.o],
+          [Math.ceil(dv / 16), blocks, heads],
+        ),
+      );
+      return { dispatches, matrix };
+    }
+    case 'chunk': {
+      const chunk = spec.chunkSize;
+      const outputBytes = 16 * chunk * F32;
+      if (outputBytes > ctx.limits.maxComputeWorkgroupStorageSize) {
+        throw new EngineError(
+          `chunkSize ${chunk} needs ${formatBytes(outputBytes)} of workgroup memory; this device has ` +
+            `${formatBytes(ctx.limits.maxComputeWorkgroupStorageSize)} (chunkSize ≤ ` +
+            `${Math.floor(ctx.limits.maxComputeWorkgroupStorageSize / (16 * F32))} fits)`,
+        );
+      }
+      const numChunks = Math.ceil(n / chunk);
+      checkGrid([numChunks, heads], ctx.limits, `${spec.variant} chunk`);
+      const constants = constantsOf(spec, setup, chunk);
+      const sums = cumsumDispatch(ctx, spec, setup, input.g, chunk, buffers);
+      dispatches.push(sums.dispatch);
+      const states = storage(ctx, buffers, heads * numChunks * stateFloats, 'per-chunk states');
+      const finalState = storage(ctx, buffers, heads * stateFloats, 'final state');
+      const params = uniform(ctx, spec, buffers, { numChunks, scale: setup.scale });
+      let values = io.v;
+      if (setup.delta) {
+        const w = storage(ctx, buffers, heads * n * dk, 'W (WY representation)');
+        values = storage(ctx, buffers, heads * n * dv, "U, then U'");
+        const wy = gatedPipeline(ctx, 'deltaWy', constants);
+        const scan = gatedPipeline(ctx, 'deltaScan', constants);
+        dispatches.push(
+          dispatch(
+            ctx,
+            'WY forward substitution',
+            wy,
+            [params, input.keys, io.v, sums.incl, input.beta, w, values],
+            [numChunks, heads, 1],
+          ),
+          dispatch(
+            ctx,
+            'state passing',
+            scan,
+            [params, input.keys, sums.incl, w, values, states, finalState],
+            [Math.ceil(dv / 64), heads, 1],
+          ),
+        );
+      } else {
+        const own = gatedPipeline(ctx, 'chunkState', constants);
+        const scan = gatedPipeline(ctx, 'chunkScan', constants);
+        dispatches.push(
+          dispatch(
+            ctx,
+            'chunk states',
+            own,
+            [params, input.keys, io.v, sums.incl, states],
+            [numChunks, heads, 1],
+          ),
+          dispatch(
+            ctx,
+            'scan over chunks',
+            scan,
+            [params, sums.incl, states, finalState],
+            grid2d(Math.ceil((heads * stateFloats) / 256), ctx.limits),
+          ),
+        );
+      }
+      const output = gatedPipeline(ctx, 'chunkOutput', constants);
+      dispatches.push(
+        dispatch(
+          ctx,
+          'chunk outputs',
+          output,
+          [params, io.q, input.keys, values, sums.incl, sums.qSide, input.u, states, io.o],
+          [numChunks, heads, 1],
+        ),
+      );
+      return { dispatches, state: { buffer: finalState, floats: stateFloats, strideFloats: stateFloats } };
+    }
+    default:
+      throw new EngineError(`${spec.variant} has no ${spec.form} form on WebGPU`);
+  }
+}
+
+/**
+ * weights() of head 0 (spec.heads = 1) into `matrix` (n×n, freshly created and
+ * so zero): the parallel form's matrix for the decay family, the recurrent kernel
+ * on one-hot values for the delta rule (it writes the rows t ≥ its first column;
+ * the rest of the lower triangle is zero by causality).
+ */
+export function gatedGpuWeights(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: Pick<PlanIo, 'q' | 'k'>,
+  matrix: GPUBuffer,
+  buffers: PlanBuffers,
+): Dispatch[] {
+  const setup = gatedSetup(spec);
+  const { n } = spec;
+  const input = uploadInputs(ctx, spec, setup, io.k, buffers);
+  const dispatches = [...input.dispatches];
+  if (setup.delta) {
+    const kernel = gatedPipeline(ctx, 'recurrent', { ...constantsOf(spec, setup, 1), WG: 64 });
+    const params = uniform(ctx, spec, buffers, { cols: n, scale: setup.scale, oneHot: true });
+    // v and the state are not used with one-hot values (distinct buffers: one is bound writable).
+    const unusedValues = storage(ctx, buffers, 4, 'unused values');
+    const unusedState = storage(ctx, buffers, 4, 'unused state');
+    checkGrid([recurrentGroups(n)], ctx.limits, 'the weights');
+    dispatches.push(
+      dispatch(
+        ctx,
+        'one-hot recurrence',
+        kernel,
+        [params, io.q, input.keys, unusedValues, input.g, input.beta, input.u, matrix, unusedState],
+        [recurrentGroups(n), 1, 1],
+      ),
+    );
+    return dispatches;
+  }
+  const blocks = Math.ceil(n / MATRIX_BLOCK);
+  checkGrid([blocks], ctx.limits, 'the weights');
+  const sums = cumsumDispatch(ctx, spec, setup, input.g, MATRIX_BLOCK, buffers);
+  const kernel = gatedPipeline(ctx, 'decayMatrix', constantsOf(spec, setup, MATRIX_BLOCK));
+  const params = uniform(ctx, spec, buffers, { scale: setup.scale });
+  dispatches.push(
+    sums.dispatch,
+    dispatch(
+      ctx,
+      'decayed scores',
+      kernel,
+      [params, io.q, input.keys, sums.incl, sums.qSide, input.u, matrix],
+      [blocks, blocks, 1],
+    ),
+  );
+  return dispatches;
+}
