@@ -76,13 +76,14 @@ export function* bidiagonalize(
     sum.fill(0, 0, width - 1);
     for (let i = 1; i < len; i++) {
       const base = (k + i) * n + k + 1;
-      const vi = v[i];
-      if (tau !== 0 && vi !== 0) axpy(work, -vi, w, 0, width, base);
-      if (tauRight !== 0) axpy(work, -tauRight * rowDot(work, base, u, width), u, 0, width, base);
-      // Next step's column entry (column k+1) and, below its first row, its sum.
-      const x = work[base];
+      // Left reflector and the right reflector's dot product in one loop.
+      const s = tauRight * updateAndDot(work, base, tau === 0 ? 0 : v[i], w, u, width);
+      // Right reflector, then (below the next step's first row) the next step's sum.
+      const x = work[base] - s * u[0];
+      work[base] = x;
       v[i - 1] = x;
-      if (i > 1 && x !== 0) axpy(sum, x, work, base + 1, width - 1);
+      if (i > 1) updateAndAccumulate(work, base, s, u, sum, x, width);
+      else if (s !== 0) axpy(work, -s, u, 1, width - 1, base + 1);
     }
     done += len * (n - k);
     yield done / total;
@@ -100,6 +101,64 @@ function axpy(
   targetBase = 0,
 ): void {
   for (let j = 0; j < count; j++) target[targetBase + j] += a * source[sourceBase + j];
+}
+
+/**
+ * row[base + j] −= vi·w[j], returning Σ_j row[base + j]·u[j] of the updated
+ * row (four partial sums, see rowDot).
+ */
+function updateAndDot(
+  row: Float64Array,
+  base: number,
+  vi: number,
+  w: Float64Array,
+  u: Float64Array,
+  width: number,
+): number {
+  if (vi === 0) return rowDot(row, base, u, width);
+  let s0 = 0;
+  let s1 = 0;
+  let j = 0;
+  for (; j + 1 < width; j += 2) {
+    const a = row[base + j] - vi * w[j];
+    const b = row[base + j + 1] - vi * w[j + 1];
+    row[base + j] = a;
+    row[base + j + 1] = b;
+    s0 += a * u[j];
+    s1 += b * u[j + 1];
+  }
+  for (; j < width; j++) {
+    const a = row[base + j] - vi * w[j];
+    row[base + j] = a;
+    s0 += a * u[j];
+  }
+  return s0 + s1;
+}
+
+/** For j ≥ 1: row[base + j] −= s·u[j], then sum[j − 1] += x·row[base + j]. */
+function updateAndAccumulate(
+  row: Float64Array,
+  base: number,
+  s: number,
+  u: Float64Array,
+  sum: Float64Array,
+  x: number,
+  width: number,
+): void {
+  let j = 1;
+  for (; j + 1 < width; j += 2) {
+    const a = row[base + j] - s * u[j];
+    const b = row[base + j + 1] - s * u[j + 1];
+    row[base + j] = a;
+    row[base + j + 1] = b;
+    sum[j - 1] += x * a;
+    sum[j] += x * b;
+  }
+  for (; j < width; j++) {
+    const a = row[base + j] - s * u[j];
+    row[base + j] = a;
+    sum[j - 1] += x * a;
+  }
 }
 
 /**
