@@ -9,27 +9,42 @@ export interface EventLoopTurns {
 }
 
 /**
- * Uses a MessageChannel: unlike chained setTimeout(0), which browsers clamp to
- * 4 ms after a few nested calls, a posted message costs microseconds, and
- * messages already queued (an abort) are handled before it.
+ * The way React's scheduler yields: setImmediate where it exists (Node, where
+ * MessagePort drains newly posted messages in the same loop iteration and
+ * would starve timers and other ports), else a MessageChannel (browsers and
+ * their Workers: unlike chained setTimeout(0), clamped to 4 ms after a few
+ * nested calls, a posted message costs microseconds, and it is a task of its
+ * own, so a message already queued, such as an abort, is handled in between).
  */
 export function eventLoopTurns(sliceMs: number): EventLoopTurns {
+  let sliceStart = performance.now();
+  const turn = turnFunction();
+  return {
+    maybeYield: async () => {
+      if (performance.now() - sliceStart < sliceMs) return;
+      await turn.next();
+      sliceStart = performance.now();
+    },
+    close: () => turn.close(),
+  };
+}
+
+function turnFunction(): { next(): Promise<void>; close(): void } {
+  if (typeof setImmediate === 'function') {
+    return { next: () => new Promise<void>((done) => setImmediate(done)), close: () => {} };
+  }
   const channel = new MessageChannel();
   let resolve: (() => void) | null = null;
   channel.port1.onmessage = () => {
     resolve?.();
     resolve = null;
   };
-  let sliceStart = performance.now();
   return {
-    maybeYield: async () => {
-      if (performance.now() - sliceStart < sliceMs) return;
-      await new Promise<void>((done) => {
+    next: () =>
+      new Promise<void>((done) => {
         resolve = done;
         channel.port2.postMessage(null);
-      });
-      sliceStart = performance.now();
-    },
+      }),
     close: () => {
       channel.port1.close();
       channel.port2.close();
