@@ -47,7 +47,7 @@ const CASES = {
     query: { lesson: 'reorder', lang: 'en', n: 128, d: 16 },
     async read(page) {
       await waitForLabIdle(page, { rows: 128 });
-      return readoutValues(page, ['max-diff', 'flops-quadratic', 'flops-linear']);
+      return readoutValues(page, ['max-diff', 'max-diff-abs', 'flops-quadratic', 'flops-linear']);
     },
   },
 } satisfies Record<string, LessonCase>;

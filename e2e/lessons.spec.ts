@@ -70,6 +70,9 @@ for (const lang of ['en', 'zh'] as const) {
         await expect(stepLinks.nth(k)).toContainText(step.title[lang]);
       }
       await expectStep(page, lesson, 0, lang);
+      // The lab loaded (every lab has at least one slider) and did not fail.
+      await expect(page.locator('.lesson__lab').getByRole('slider').first()).toBeVisible();
+      await expect(page.locator('.lesson__lab [role="alert"]')).toHaveCount(0);
       let previousProse = await proseText(page);
 
       for (let index = 1; index < lesson.steps.length; index++) {
