@@ -240,9 +240,16 @@ function rowGrid(ctx: GpuContext, rows: number): [number, number, number] {
 // ---------------------------------------------------------------------------
 // Sizes and limits.
 
-/** Workgroup memory of shaders/linear/chunk_state.wgsl for r features and dv + 1 value columns. */
+/**
+ * Workgroup memory of shaders/linear/chunk_state.wgsl (mirrors its declarations:
+ * 16 tokens of φ(k) and of v as vec4 rows padded to 64 features/columns) for r
+ * features and dv + 1 value columns. The chunk-output kernel's memory depends on
+ * the chunk size and dv only, and kernels.ts checks it.
+ */
 function chunkStateStorageBytes(r: number, dvAugmented: number): number {
-  return 16 * (Math.ceil(r / 16) * 16 + Math.ceil(dvAugmented / 16) * 16) * F32;
+  const vec4 = 16;
+  const tokens = 16;
+  return tokens * vec4 * (Math.ceil(r / 64) * 16 + Math.ceil(dvAugmented / 64) * 16);
 }
 
 interface FeatureBuffer {
