@@ -30,3 +30,7 @@ export { sampleStats } from './stats';
 export type { SampleStats } from './stats';
 export { performerErrorSweep, performerErrorSweepAsync } from './performerSweep';
 export type { PerformerSweepOptions, PerformerSweepPoint } from './performerSweep';
+export { createAnalysisClient } from './worker/client';
+export type { AnalysisClient, CallOptions } from './worker/client';
+export { serveAnalysis } from './worker/host';
+export type { AnalysisCall, AnalysisReply, AnalysisPort } from './worker/protocol';
