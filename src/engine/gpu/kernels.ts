@@ -163,6 +163,8 @@ export function flashDispatches(
     BR: tiles.br,
     BC: tiles.bc,
     SUBGROUP_ROWS: subgroupRows,
+    // Longest (last) causal row blocks first, for a single head (see flash.wgsl).
+    REVERSE_BLOCKS: spec.causal && spec.heads === 1 ? 1 : 0,
   });
   return [
     {

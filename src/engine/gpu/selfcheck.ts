@@ -22,6 +22,9 @@ const CASES: readonly {
   { variant: 'softmax', form: 'flash', n: 4096, heads: 4, d: 64 },
   { variant: 'swa', form: 'flash', n: 4096, heads: 4, d: 64, params: { window: 200 } },
   { variant: 'softmax', form: 'flash', n: 1000, heads: 2, d: 64 },
+  // One causal head: the row blocks run in reverse order.
+  { variant: 'softmax', form: 'flash', n: 3000, heads: 1, d: 64 },
+  { variant: 'swa', form: 'flash', n: 3000, heads: 1, d: 64, params: { window: 300 } },
   { variant: 'softmax', form: 'flash', n: 777, heads: 1, d: 64, params: { causal: false } },
   { variant: 'softmax', form: 'recurrent', n: 600, heads: 2, d: 64 },
   { variant: 'softmax', form: 'parallel', n: 600, heads: 2, d: 64 },
