@@ -3,6 +3,7 @@
 // reproduce the output, the maps match their defining formulas, the seeded
 // projections have the promised structure, and bad requests are refused clearly.
 import { describe, expect, it } from 'vitest';
+import { featureDimension, flopCount, memoryFootprint } from './analysis/cost';
 import { cpuWeights, runCpu } from './cpu';
 import { generateProblem } from './inputs/generate';
 import { hedgehogProjection, performerProjection } from './inputs/randomFeatures';
@@ -433,5 +434,52 @@ describe('feature-map variants: bad requests are refused, saying what is wrong',
       v: Array.from(p.v).slice(12, 24),
     };
     expect(maxAbsDiff(run('performer', 'parallel', headOne).o, o.subarray(12, 24))).toBeLessThan(1e-15);
+  });
+});
+
+describe('feature-map variants: cost model', () => {
+  const dims = { n: 100, dk: 8, dv: 4 };
+
+  it('feature dimensions: dk, 2dk, 1 + dk + dk², or the projection’s', () => {
+    expect(featureDimension('focused', dims)).toBe(8);
+    expect(featureDimension('inline', dims)).toBe(8);
+    expect(featureDimension('rala', dims)).toBe(8);
+    expect(featureDimension('cosformer', dims)).toBe(16);
+    expect(featureDimension('based', dims)).toBe(73);
+    expect(featureDimension('performer', { ...dims, features: 256 })).toBe(256);
+    expect(() => featureDimension('hedgehog', dims)).toThrow(
+      'the cost of hedgehog needs dims.features (its feature dimension, set by the projection)',
+    );
+  });
+
+  it('FLOPs: linear attention on r features plus the projections of q and k', () => {
+    // Recurrent: per token 4·r·(dv + 1); Performer projects q and k: 2·(2·n·dk·m).
+    expect(flopCount('performer', 'recurrent', { ...dims, features: 32 })).toBe(
+      100 * 4 * 32 * 5 + 4 * 100 * 8 * 32,
+    );
+    expect(flopCount('performer', 'recurrent', { ...dims, features: 32 }, { normalize: false })).toBe(
+      100 * 4 * 32 * 4 + 4 * 100 * 8 * 32,
+    );
+    // Hedgehog's 2r features come from r projected columns.
+    expect(flopCount('hedgehog', 'recurrent', { ...dims, features: 16, heads: 2 })).toBe(
+      2 * (100 * 4 * 16 * 5 + 4 * 100 * 8 * 8),
+    );
+    // Parallel: the kept pairs times 2·(r + dv + 1).
+    expect(flopCount('based', 'parallel', dims)).toBe(((100 * 101) / 2) * 2 * (73 + 5));
+    expect(flopCount('rala', 'parallel', dims, { causal: false })).toBe(100 * 100 * 2 * (8 + 5));
+    // The chunk form equals the recurrent one when every chunk is one token.
+    expect(flopCount('cosformer', 'chunk', dims, { chunkSize: 1 })).toBe(
+      flopCount('cosformer', 'recurrent', dims) + 100 * 2 * (16 + 5),
+    );
+  });
+
+  it('memory: the n×n matrix for parallel, S and z (InLine: also Σv and N) otherwise', () => {
+    expect(memoryFootprint('based', 'parallel', dims).materializesMatrix).toBe(true);
+    const recurrent = memoryFootprint('based', 'recurrent', dims);
+    expect([recurrent.workBytes, recurrent.materializesMatrix]).toEqual([(73 * 4 + 73) * 4, false]);
+    expect(memoryFootprint('inline', 'recurrent', dims).workBytes).toBe((8 * 4 + 8 + 4 + 1) * 4);
+    expect(
+      memoryFootprint('performer', 'chunk', { ...dims, features: 16 }, { chunkSize: 10 }).workBytes,
+    ).toBe((16 * 4 + 16 + 10 * 10) * 4);
   });
 });

@@ -75,6 +75,7 @@ export {
   kvCacheBytes,
   linearStateBytes,
   gpuBufferSizes,
+  featureDimension,
   BYTES_F32,
   BYTES_F64,
 } from './analysis/cost';

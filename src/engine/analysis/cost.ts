@@ -17,6 +17,47 @@ export interface CostDims {
   readonly dv: number;
   /** Independent heads (default 1); every count scales linearly with it. */
   readonly heads?: number;
+  /**
+   * Feature dimension r where an input sets it: Performer's m (rows of the
+   * projection), Hedgehog's 2·(columns of the projection). The other variants'
+   * r follows from dk (featureDimension below); required for these two.
+   */
+  readonly features?: number;
+}
+
+/** The feature-map variants of issue 3: φ, then kernel linear attention on r features. */
+const FEATURE_MAP_VARIANTS: ReadonlySet<VariantId> = new Set<VariantId>([
+  'performer',
+  'cosformer',
+  'based',
+  'hedgehog',
+  'focused',
+  'inline',
+  'rala',
+]);
+
+/**
+ * Feature dimension r of a variant's φ: dk for linear, focused, inline and rala,
+ * 2dk for cosFormer, 1 + dk + dk² for Based, and dims.features for Performer (m)
+ * and Hedgehog (2r), whose projection sets it.
+ */
+export function featureDimension(variant: VariantId, dims: CostDims): number {
+  switch (variant) {
+    case 'cosformer':
+      return 2 * dims.dk;
+    case 'based':
+      return 1 + dims.dk + dims.dk * dims.dk;
+    case 'performer':
+    case 'hedgehog':
+      if (dims.features === undefined || !(dims.features >= 1)) {
+        throw new EngineError(
+          `the cost of ${variant} needs dims.features (its feature dimension, set by the projection)`,
+        );
+      }
+      return dims.features;
+    default:
+      return dims.dk;
+  }
 }
 
 /** One buffer a backend allocates, for size checks and memory charts. */
@@ -98,8 +139,19 @@ export function flopCount(variant: VariantId, form: Form, dims: CostDims, params
       const valueCols = dv + (p.normalize ? 1 : 0);
       return heads * linearFlopsPerHead(form, n, r, valueCols, p);
     }
-    default:
-      throw new EngineError(`no cost model for variant "${variant}" yet`);
+    default: {
+      if (!FEATURE_MAP_VARIANTS.has(variant))
+        throw new EngineError(`no cost model for variant "${variant}" yet`);
+      // Linear attention on r features; InLine has no normaliser but needs φ(q)·z all the same
+      // (its mean subtraction), so every one of them carries the extra column unless
+      // Performer runs unnormalised. Performer and Hedgehog also project q and k
+      // through their projection (a matrix product: 2·n·dk·(projection columns) each).
+      const r = featureDimension(variant, dims);
+      const normaliser = variant === 'performer' ? p.normalize : true;
+      const valueCols = dv + (normaliser ? 1 : 0);
+      const projected = variant === 'performer' ? r : variant === 'hedgehog' ? r / 2 : 0;
+      return heads * (linearFlopsPerHead(form, n, r, valueCols, p) + 2 * (2 * n * dk * projected));
+    }
   }
 }
 
@@ -215,6 +267,24 @@ function workMemory(
     if (form === 'parallel')
       return { bytesPerHead: n * n * bytesPerElement, label: 'n×n matrix', matrix: true };
     if (form === 'recurrent') return { bytesPerHead: state, label: 'state S (and z)', matrix: false };
+    if (form === 'chunk') {
+      const c = Math.min(p.chunkSize, n);
+      return {
+        bytesPerHead: state + c * c * bytesPerElement,
+        label: 'state + chunk×chunk tile',
+        matrix: false,
+      };
+    }
+  } else if (FEATURE_MAP_VARIANTS.has(variant)) {
+    const r = featureDimension(variant, dims);
+    const normaliser = variant === 'performer' ? p.normalize : true;
+    // InLine also keeps Σv (dv floats) and the count beside S and z.
+    const extra = variant === 'inline' ? (dv + 1) * bytesPerElement : 0;
+    const state = linearStateBytes(r, dv, normaliser, bytesPerElement) + extra;
+    if (form === 'parallel')
+      return { bytesPerHead: n * n * bytesPerElement, label: 'n×n matrix', matrix: true };
+    if (form === 'recurrent')
+      return { bytesPerHead: state, label: `state S (${r}×${dv}) and z`, matrix: false };
     if (form === 'chunk') {
       const c = Math.min(p.chunkSize, n);
       return {

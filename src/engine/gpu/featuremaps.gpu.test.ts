@@ -127,6 +127,26 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map forms against the CPU refere
     }
   });
 
+  it('parameters reach the kernels: cosFormer maxLen, focusing power p, InLine elu1/relu and scale, unnormalised Performer', async () => {
+    const engine = await testEngine();
+    const cases: [FeatureVariant, Params][] = [
+      ['cosformer', { maxLen: 64 }],
+      ['focused', { p: 1.5 }],
+      ['focused', { p: 8 }],
+      ['inline', { featureMap: 'elu1', scale: 0.7 }],
+      ['inline', { featureMap: 'relu' }],
+      ['performer', { normalize: false }],
+    ];
+    for (const [variant, params] of cases) {
+      const p = problemLike(variant, 21, 2, { ...params, chunkSize: 16 }, 17);
+      for (const form of formsOf(variant)) {
+        const reference = runCpu({ variant, form, problem: p });
+        const result = await engine.run({ variant, form, problem: p });
+        expect(maxAbsDiff(result.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
+      }
+    }
+  });
+
   it('Performer with exponents far beyond f32 (e^{>88}): the shifts keep it exact and finite', async () => {
     const engine = await testEngine();
     const { dk, dv } = vectorOf('performer').problem;
