@@ -1,7 +1,8 @@
 // Spectrum benchmark (issue 3, "Analysis"): singular values of softmax
 // attention maps of 512×512 and 1024×1024 on the CPU, as the app computes
 // them in a Worker. Median (and min) of several runs, the async driver's cost
-// (40 ms slices), and ml-matrix's SVD on the same matrix as the library
+// (40 ms slices), the process's CPU time (the machine is shared: wall time
+// includes waiting for a core), and ml-matrix's SVD on the same matrix as the library
 // baseline. Writes bench-results/spectrum-<machine>.json.
 //
 //   npx vite-node scripts/bench-spectrum.ts -- --machine 2core [--runs 5] [--sizes 512,1024] [--no-library]
@@ -78,12 +79,18 @@ async function main(): Promise<void> {
   for (const n of args.sizes) {
     const matrix = softmaxMap(n);
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     let summary = spectrum(matrix);
     for (let run = 0; run < args.runs; run++) {
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       summary = spectrum(matrix);
+      const cpu = process.cpuUsage(cpuStarted);
       times.push(performance.now() - started);
-      console.error(`n=${n} run ${run + 1}/${args.runs}: ${times[run].toFixed(0)} ms`);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+      console.error(
+        `n=${n} run ${run + 1}/${args.runs}: ${times[run].toFixed(0)} ms wall, ${cpuTimes[run].toFixed(0)} ms CPU`,
+      );
     }
     const asyncStart = performance.now();
     await spectrumAsync(matrix, { sliceMs: 40 });
@@ -96,6 +103,9 @@ async function main(): Promise<void> {
       medianMs: Math.round(median(times)),
       minMs: Math.round(Math.min(...times)),
       timesMs: times.map(Math.round),
+      // CPU time of this process: what the wall time would be on an otherwise idle core.
+      cpuMedianMs: Math.round(median(cpuTimes)),
+      cpuMinMs: Math.round(Math.min(...cpuTimes)),
       asyncOneRunMs: Math.round(asyncMs),
       mlMatrixOneRunMs: library ? Math.round(library.ms) : null,
       sigmaMax: summary.values[0],

@@ -118,21 +118,29 @@ function updateAndDot(
   if (vi === 0) return rowDot(row, base, u, width);
   let s0 = 0;
   let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
   let j = 0;
-  for (; j + 1 < width; j += 2) {
+  for (; j + 3 < width; j += 4) {
     const a = row[base + j] - vi * w[j];
     const b = row[base + j + 1] - vi * w[j + 1];
+    const c = row[base + j + 2] - vi * w[j + 2];
+    const d = row[base + j + 3] - vi * w[j + 3];
     row[base + j] = a;
     row[base + j + 1] = b;
+    row[base + j + 2] = c;
+    row[base + j + 3] = d;
     s0 += a * u[j];
     s1 += b * u[j + 1];
+    s2 += c * u[j + 2];
+    s3 += d * u[j + 3];
   }
   for (; j < width; j++) {
     const a = row[base + j] - vi * w[j];
     row[base + j] = a;
     s0 += a * u[j];
   }
-  return s0 + s1;
+  return s0 + s1 + (s2 + s3);
 }
 
 /** For j ≥ 1: row[base + j] −= s·u[j], then sum[j − 1] += x·row[base + j]. */
