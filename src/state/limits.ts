@@ -1,7 +1,7 @@
 // Ranges and defaults of every control. Sliders read LIMITS so they offer
 // exactly what the URL schema accepts; the schema clamps to the same numbers.
 import type { Form, VariantId } from '../engine/types';
-import type { FeatureMapId, Lang, LessonId, SweepCase, ThemeChoice, ViewState } from './types';
+import type { FeatureMapId, GateKind, Lang, LessonId, SweepCase, ThemeChoice, ViewState } from './types';
 
 export interface NumberLimit {
   readonly min: number;
@@ -26,6 +26,16 @@ export const LIMITS = {
   chunk: { min: 8, max: 256, step: 1, default: 64, scale: 'pow2' },
   /** Token index of the state scrubber; also clamped to ≤ n. */
   t: { min: 1, max: 16384, step: 1, default: 1 },
+  /** Performer random features m. */
+  m: { min: 4, max: 256, step: 1, default: 64, scale: 'pow2' },
+  /** Focusing power p of Focused linear attention. */
+  p: { min: 1, max: 8, step: 0.5, default: 3 },
+  /** RetNet decay γ. */
+  gamma: { min: 0.5, max: 0.99999, step: 0.00001, default: 0.96875 },
+  /** |g| of one gate step. */
+  gateStrength: { min: 0, max: 20, step: 0.01, default: 0.1 },
+  forgetAt: { min: 1, max: 16384, step: 1, default: 32 },
+  beta: { min: 0.01, max: 0.99, step: 0.01, default: 0.5 },
   seed: { min: 0, max: 2147483647, step: 1, default: 42 },
   step: { min: 0, max: 99, step: 1, default: 0 },
   sweepMaxN: { min: 128, max: 1048576, step: 1, default: 16384, scale: 'pow2' },
@@ -60,6 +70,7 @@ export const FORMS_BY_VARIANT: Partial<Record<VariantId, readonly Form[]>> = {
 
 export const APP_VARIANTS = Object.keys(FORMS_BY_VARIANT) as VariantId[];
 export const FEATURE_MAPS: readonly FeatureMapId[] = ['elu1', 'relu', 'identity'];
+export const GATE_KINDS: readonly GateKind[] = ['constant', 'data', 'forget'];
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 export const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 /** Most curves one sweep may hold. */
@@ -92,6 +103,13 @@ export const DEFAULT_VIEW: ViewState = {
   window: LIMITS.window.default,
   chunk: LIMITS.chunk.default,
   t: LIMITS.t.default,
+  m: LIMITS.m.default,
+  p: LIMITS.p.default,
+  gamma: LIMITS.gamma.default,
+  gate: 'constant',
+  gateStrength: LIMITS.gateStrength.default,
+  forgetAt: LIMITS.forgetAt.default,
+  beta: LIMITS.beta.default,
   sweepCases: DEFAULT_SWEEP_CASES,
   sweepMaxN: LIMITS.sweepMaxN.default,
   sweepBudgetS: LIMITS.sweepBudgetS.default,
@@ -114,4 +132,4 @@ export function formsOf(variant: VariantId): readonly Form[] {
   return FORMS_BY_VARIANT[variant] ?? [];
 }
 
-export type { FeatureMapId, Lang, LessonId, ThemeChoice };
+export type { FeatureMapId, GateKind, Lang, LessonId, ThemeChoice };

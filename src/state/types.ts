@@ -3,12 +3,23 @@
 // holds it. Lessons and views read it only through the store.
 import type { Form, VariantId } from '../engine/types';
 
-export const LESSON_IDS = ['softmax-wall', 'reorder', 'rnn', 'timing'] as const;
+export const LESSON_IDS = [
+  'softmax-wall',
+  'reorder',
+  'feature-maps',
+  'rnn',
+  'low-rank',
+  'gating',
+  'chunking',
+  'timing',
+] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
 export type Lang = 'en' | 'zh';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type FeatureMapId = 'elu1' | 'relu' | 'identity';
+/** How a lab draws the log-decay gates g_t ≤ 0 (src/engine/inputs/gates.ts). */
+export type GateKind = 'constant' | 'data' | 'forget';
 
 /** One curve of a timing sweep: a variant in one of its forms. */
 export interface SweepCase {
@@ -41,6 +52,21 @@ export interface ViewState {
   readonly chunk: number;
   /** Token index of the state scrubber (1-based, ≤ n). */
   readonly t: number;
+  // Feature maps (lessons feature-maps, low-rank).
+  /** Performer: number of random features m. */
+  readonly m: number;
+  /** Focused linear attention: focusing power p. */
+  readonly p: number;
+  // Gates and decay (lessons gating, chunking).
+  /** RetNet's fixed decay γ. */
+  readonly gamma: number;
+  readonly gate: GateKind;
+  /** Typical size of a log-decay step, |g| (constant gates use g = −gateStrength). */
+  readonly gateStrength: number;
+  /** Token at which the 'forget' gate wipes the state (g = −20 there, 0 elsewhere). */
+  readonly forgetAt: number;
+  /** Delta rule write strength β in (0, 1). */
+  readonly beta: number;
   // Timing lab: what to sweep (settings travel in the link, timings never do).
   readonly sweepCases: readonly SweepCase[];
   readonly sweepMaxN: number;

@@ -25,6 +25,7 @@ describe('parseViewState', () => {
     const { state, corrections } = parseViewState(
       '?lesson=reorder&step=2&lang=zh&theme=dark&gpu=0&seed=7&n=512&d=64&temperature=1.5&locality=0.25' +
         '&clustering=0.5&variant=linear&form=chunk&causal=0&featureMap=relu&window=32&chunk=128&t=300' +
+        '&m=32&p=2.5&gamma=0.9&gate=forget&gateStrength=2&forgetAt=40&beta=0.25' +
         '&sweep=softmax.flash,linear.chunk&sweepMaxN=4096&sweepBudgetS=30',
     );
     expect(corrections).toEqual([]);
@@ -47,6 +48,13 @@ describe('parseViewState', () => {
       window: 32,
       chunk: 128,
       t: 300,
+      m: 32,
+      p: 2.5,
+      gamma: 0.9,
+      gate: 'forget',
+      gateStrength: 2,
+      forgetAt: 40,
+      beta: 0.25,
       sweepCases: [
         { variant: 'softmax', form: 'flash' },
         { variant: 'linear', form: 'chunk' },
@@ -54,6 +62,19 @@ describe('parseViewState', () => {
       sweepMaxN: 4096,
       sweepBudgetS: 30,
     });
+  });
+
+  it('forces the only causal setting a variant has (rala is non-causal only)', () => {
+    const { state, corrections } = parseViewState('?variant=rala&causal=1');
+    expect(state.causal).toBe(false);
+    expect(corrections).toEqual([{ key: 'causal', raw: 'true', shown: 'false', reason: 'incompatible' }]);
+  });
+
+  it('clamps the gate token, snaps m to a power of two and rejects unknown gates', () => {
+    const { state } = parseViewState('?n=64&forgetAt=50000&m=50&gate=sideways');
+    expect(state.forgetAt).toBe(LIMITS.forgetAt.max);
+    expect(state.m).toBe(64);
+    expect(state.gate).toBe('constant');
   });
 
   it('clamps n=-5 to the minimum and reports it', () => {
@@ -236,9 +257,12 @@ describe('serializeViewState', () => {
       n: 1000,
       temperature: 2.35,
       locality: 0.07,
-      variant: 'swa',
-      form: 'flash',
+      variant: 'linear',
+      form: 'chunk',
       causal: false,
+      gate: 'data',
+      gamma: 0.9,
+      m: 128,
       sweepCases: [{ variant: 'linear', form: 'recurrent' }],
     };
     const link = serializeViewState(state);

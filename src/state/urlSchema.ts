@@ -8,10 +8,12 @@
 // it as plain text, never as HTML.
 import { z } from 'zod';
 import { VARIANT_IDS, FORMS, type Form, type VariantId } from '../engine/types';
+import { findVariant } from '../engine/variants/registry';
 import {
   APP_VARIANTS,
   DEFAULT_VIEW,
   FEATURE_MAPS,
+  GATE_KINDS,
   LANGS,
   LIMITS,
   MAX_SWEEP_CASES,
@@ -93,6 +95,13 @@ const URL_KEYS = {
   window: 'window',
   chunk: 'chunk',
   t: 't',
+  m: 'm',
+  p: 'p',
+  gamma: 'gamma',
+  gate: 'gate',
+  gateStrength: 'gateStrength',
+  forgetAt: 'forgetAt',
+  beta: 'beta',
   sweepCases: 'sweep',
   sweepMaxN: 'sweepMaxN',
   sweepBudgetS: 'sweepBudgetS',
@@ -258,6 +267,10 @@ const sweepField = (base: ViewState) =>
     },
   );
 
+function causalSupportOf(variant: VariantId): 'both' | 'causal-only' | 'noncausal-only' {
+  return findVariant(variant)?.causal ?? 'both';
+}
+
 /** Field schemas whose fallbacks (absent or invalid values) come from `base`. */
 function createFieldSchemas(base: ViewState) {
   return {
@@ -286,6 +299,13 @@ function createFieldSchemas(base: ViewState) {
     window: numberField('window', base),
     chunk: numberField('chunk', base),
     t: numberField('t', base),
+    m: numberField('m', base),
+    p: numberField('p', base),
+    gamma: numberField('gamma', base),
+    gate: enumField('gate', GATE_KINDS, () => base.gate),
+    gateStrength: numberField('gateStrength', base),
+    forgetAt: numberField('forgetAt', base),
+    beta: numberField('beta', base),
     sweepCases: sweepField(base),
     sweepMaxN: numberField('sweepMaxN', base),
     sweepBudgetS: numberField('sweepBudgetS', base),
@@ -343,6 +363,14 @@ export function createViewQuerySchema(
       t = n;
     }
 
+    // A variant that has only one causal setting shows that one (e.g. rala is non-causal only).
+    let causal = outcomes.causal.value;
+    const causalSupport = causalSupportOf(variant);
+    if ((causalSupport === 'causal-only' && !causal) || (causalSupport === 'noncausal-only' && causal)) {
+      causal = causalSupport === 'causal-only';
+      corrections.push(correction(URL_KEYS.causal, String(!causal), String(causal), 'incompatible'));
+    }
+
     const state: ViewState = {
       lesson,
       step,
@@ -357,11 +385,18 @@ export function createViewQuerySchema(
       clustering: outcomes.clustering.value,
       variant,
       form,
-      causal: outcomes.causal.value,
+      causal,
       featureMap: outcomes.featureMap.value,
       window: outcomes.window.value,
       chunk: outcomes.chunk.value,
       t,
+      m: outcomes.m.value,
+      p: outcomes.p.value,
+      gamma: outcomes.gamma.value,
+      gate: outcomes.gate.value,
+      gateStrength: outcomes.gateStrength.value,
+      forgetAt: outcomes.forgetAt.value,
+      beta: outcomes.beta.value,
       sweepCases: outcomes.sweepCases.value,
       sweepMaxN: outcomes.sweepMaxN.value,
       sweepBudgetS: outcomes.sweepBudgetS.value,
@@ -507,6 +542,13 @@ export const viewStateSchema = z.object({
   window: z.int().min(LIMITS.window.min).max(LIMITS.window.max),
   chunk: z.int().min(LIMITS.chunk.min).max(LIMITS.chunk.max),
   t: z.int().min(LIMITS.t.min).max(LIMITS.t.max),
+  m: z.int().min(LIMITS.m.min).max(LIMITS.m.max),
+  p: z.number().min(LIMITS.p.min).max(LIMITS.p.max),
+  gamma: z.number().min(LIMITS.gamma.min).max(LIMITS.gamma.max),
+  gate: z.enum(GATE_KINDS as ['constant', 'data', 'forget']),
+  gateStrength: z.number().min(LIMITS.gateStrength.min).max(LIMITS.gateStrength.max),
+  forgetAt: z.int().min(LIMITS.forgetAt.min).max(LIMITS.forgetAt.max),
+  beta: z.number().min(LIMITS.beta.min).max(LIMITS.beta.max),
   sweepCases: z
     .array(z.object({ variant: z.enum(VARIANT_IDS), form: z.enum(FORMS) }))
     .min(1)
