@@ -2,11 +2,13 @@
 // is always rendered as React text (escaped), never as HTML.
 import type { Lang } from '../../state/types';
 import { shellMessages } from './messages/shell';
+import { featureMapsMessages } from './messages/featureMaps';
+import { gatingMessages } from './messages/gating';
 import { viewMessages } from './messages/views';
 
 export const messages = {
-  en: { ...shellMessages.en, ...viewMessages.en },
-  zh: { ...shellMessages.zh, ...viewMessages.zh },
+  en: { ...shellMessages.en, ...viewMessages.en, ...featureMapsMessages.en, ...gatingMessages.en },
+  zh: { ...shellMessages.zh, ...viewMessages.zh, ...featureMapsMessages.zh, ...gatingMessages.zh },
 } as const;
 
 export type MessageKey = keyof typeof messages.en;
