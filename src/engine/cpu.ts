@@ -1,7 +1,7 @@
 // The CPU backend: the float64 references behind the AttentionEngine interface.
 // It is the oracle every GPU form is tested against, the fallback when WebGPU is
 // missing (run inside a Worker by the app), and the `--backend cpu` of the CLI.
-import { BYTES_F64, type BufferSize } from './analysis/cost';
+import { BYTES_F64, featureDimension, isFeatureMapVariant, type BufferSize } from './analysis/cost';
 import {
   EngineError,
   type AttentionEngine,
@@ -84,7 +84,9 @@ export function runCpu(request: RunRequest, maxBufferBytes = DEFAULT_CPU_MAX_BUF
   const req = validateRequest(request);
   const form = req.form;
   const materializes = form === 'parallel';
-  checkFitsLimits(req, limitsOf(maxBufferBytes), (dims) => cpuBufferSizes(dims, materializes));
+  checkFitsLimits(req, limitsOf(maxBufferBytes), (dims) =>
+    cpuBufferSizes(dims, materializes, featureDimOf(req)),
+  );
   const impl = implementationOf(req.variant);
   const started = performance.now();
   const { n, dv, heads } = req;
@@ -113,7 +115,7 @@ export function cpuWeights(
   const problem = validateProblem(String(request.variant), request.problem);
   // Any form will do for the size check: the weights are n×n whatever the form.
   checkFitsLimits({ ...problem, form: 'parallel' }, limitsOf(maxBufferBytes), (dims) =>
-    cpuBufferSizes(dims, true),
+    cpuBufferSizes(dims, true, featureDimOf(problem)),
   );
   const weights = implementationOf(problem.variant).weights(
     headOf(toFloat64(problem), problem, 0),
@@ -176,8 +178,19 @@ function limitsOf(maxBufferBytes: number) {
   return { maxStorageBufferBindingSize: maxBufferBytes, maxBufferSize: maxBufferBytes };
 }
 
+/**
+ * The feature dimension r of a feature-map variant (Based's 1 + dk + dk² grows
+ * fast: φ(Q) alone is n·r floats), or 0 for the others.
+ */
+function featureDimOf(problem: NormalizedProblem): number {
+  if (!isFeatureMapVariant(problem.variant)) return 0;
+  const projection = problem.inputs.projection?.length ?? 0;
+  const features = problem.variant === 'hedgehog' ? (2 * projection) / problem.dk : projection / problem.dk;
+  return featureDimension(problem.variant, { ...problem, features });
+}
+
 /** Float64 arrays the CPU run allocates (heads are run one after another). */
-function cpuBufferSizes(dims: ProblemDims, materializesMatrix: boolean): BufferSize[] {
+function cpuBufferSizes(dims: ProblemDims, materializesMatrix: boolean, featureDim = 0): BufferSize[] {
   const { n, dk, dv, heads } = dims;
   const sizes: BufferSize[] = [
     { label: 'q', bytes: heads * n * dk * BYTES_F64 },
@@ -186,6 +199,12 @@ function cpuBufferSizes(dims: ProblemDims, materializesMatrix: boolean): BufferS
     { label: 'the output o', bytes: heads * n * dv * BYTES_F64 },
   ];
   if (materializesMatrix) sizes.push({ label: 'the n×n matrix', bytes: n * n * BYTES_F64 });
+  if (featureDim > 0) {
+    sizes.push({
+      label: `φ(Q) (n×r, feature dimension r = ${featureDim})`,
+      bytes: n * featureDim * BYTES_F64,
+    });
+  }
   return sizes;
 }
 

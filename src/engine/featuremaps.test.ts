@@ -417,6 +417,22 @@ describe('feature-map variants: bad requests are refused, saying what is wrong',
     it(what, () => expect(rejection(variant, form, p)).toBe(message));
   }
 
+  it("Based's 1 + dk + dk² features count against the CPU's buffer limit (with the largest n that fits)", () => {
+    const p = problem(600, 16, 2);
+    let error: unknown;
+    try {
+      runCpu({ variant: 'based', form: 'recurrent', problem: p }, 2 ** 20);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).message).toBe(
+      'based recurrent at n=600 needs 1.2 MiB for φ(Q) (n×r, feature dimension r = 273), ' +
+        'but this device allows 1.0 MiB per buffer; the largest n that fits is 480',
+    );
+    expect((error as EngineError).maxN).toBe(480);
+  });
+
   it('rala is non-causal by default, so a request need not say so', () => {
     expect(run('rala', 'parallel', base).o).toHaveLength(12);
   });

@@ -36,6 +36,10 @@ const FEATURE_MAP_VARIANTS: ReadonlySet<VariantId> = new Set<VariantId>([
   'rala',
 ]);
 
+export function isFeatureMapVariant(variant: VariantId): boolean {
+  return FEATURE_MAP_VARIANTS.has(variant);
+}
+
 /**
  * Feature dimension r of a variant's φ: dk for linear, focused, inline and rala,
  * 2dk for cosFormer, 1 + dk + dk² for Based, and dims.features for Performer (m)
