@@ -34,3 +34,5 @@ export { createAnalysisClient } from './worker/client';
 export type { AnalysisClient, CallOptions } from './worker/client';
 export { serveAnalysis } from './worker/host';
 export type { AnalysisCall, AnalysisReply, AnalysisPort } from './worker/protocol';
+export { featureMatrices, isFeatureMapVariant, FEATURE_MAP_VARIANTS } from './features';
+export type { FeatureMatrices, FeatureMapVariant } from './features';
