@@ -21,6 +21,12 @@ describe('singularValues', () => {
     expect(singularValues({ rows: 0, cols: 4, data: [] }).length).toBe(0);
   });
 
+  it('gives the norm of a vector and zeros for the zero matrix', () => {
+    expect(Array.from(singularValues({ rows: 2, cols: 1, data: [3, 4] }))).toEqual([5]);
+    expect(Array.from(singularValues({ rows: 1, cols: 2, data: [-3, 4] }))).toEqual([5]);
+    expect(Array.from(singularValues({ rows: 3, cols: 3, data: new Float64Array(9) }))).toEqual([0, 0, 0]);
+  });
+
   it('recovers σ of U·diag(σ)·Vᵀ to eps·σ_max, including the 1e-12 tail that AᵀA would lose', () => {
     const sigma = Array.from({ length: 30 }, (_, i) => 10 ** (-12 * (i / 29)));
     const a = withSingularValues(40, 30, sigma, 7);
