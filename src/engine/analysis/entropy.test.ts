@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cpuWeights } from '../cpu';
+import { generateProblem } from '../inputs/generate';
+import { denseFromHandle } from './dense';
 import { histogram, rowEntropies } from './entropy';
 
 describe('rowEntropies', () => {
@@ -50,5 +53,32 @@ describe('histogram', () => {
     expect(Array.from(single.edges)).toEqual([6.5, 7, 7.5]);
     expect(Array.from(single.counts)).toEqual([0, 2]);
     expect(() => histogram([1], { bins: 0 })).toThrow(/bins/);
+  });
+});
+
+describe('row entropy of engine weights', () => {
+  it('softmax rows sharpen as the temperature grows, and linear attention stays flatter', () => {
+    const meanEntropy = (variant: 'softmax' | 'linear', temperature: number) => {
+      const problem = generateProblem({
+        seed: 6,
+        n: 64,
+        dk: 16,
+        dv: 4,
+        temperature,
+        locality: 0,
+        clustering: 0.5,
+      });
+      const weights = denseFromHandle(
+        cpuWeights({ variant, problem: { ...problem, params: { causal: false } } }),
+      );
+      return rowEntropies(weights, { causal: false });
+    };
+    const cool = meanEntropy('softmax', 0.5);
+    const hot = meanEntropy('softmax', 3);
+    expect(hot.mean).toBeLessThan(cool.mean - 0.5);
+    expect(cool.mean).toBeLessThan(Math.log(64));
+    expect(cool.renormalizedRows).toBe(0);
+    // elu+1 scores are all positive and grow only linearly with q·k: rows stay near uniform.
+    expect(meanEntropy('linear', 3).mean).toBeGreaterThan(hot.mean);
   });
 });
