@@ -80,8 +80,10 @@ export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
     {
       id: 'inline',
       title: { en: 'InLine: injective weights', zh: 'InLine：单射的注意力权重' },
+      // φ = identity, InLine's choice in the paper (inline_deit.py).
       defaults: {
         variant: 'inline',
+        featureMap: 'identity',
         form: 'parallel',
         causal: false,
         n: 256,
