@@ -127,11 +127,10 @@ test('lesson 4 prints KV-cache and state bytes from the cost model; the feature 
   expect(later['state-norm']).not.toBe(identity['state-norm']);
 });
 
-// BUG (reported): since "secondary runs start only after the map is painted" (b569e00), the key of the
-// secondary run is null until the new map is painted and SETTLE_MS has passed, and useLatestRun treats a
-// null key as "not pending": for about 1.6 s on SwiftShader the readout keeps printing the previous
-// feature map's difference, without "Computing…", while the new map is selected.
-test.fixme('lesson 2: after the feature map changes, the readout never prints the previous map’s difference', async ({
+// Secondary runs (both orders, the timed run) start only after the new map is painted and the control
+// has rested; until their result for the new settings is back, the readout says "Computing…" instead
+// of the previous settings' number (it used to keep it for about 1.6 s on SwiftShader).
+test('lesson 2: after the feature map changes, the readout never prints the previous map’s difference', async ({
   page,
 }) => {
   await openView(page, { lesson: 'reorder', lang: 'en', n: 128, d: 16 });
@@ -160,4 +159,38 @@ test.fixme('lesson 2: after the feature map changes, the readout never prints th
   const frames = await page.evaluate(() => (window as unknown as { __frames: string[] }).__frames);
   expect(frames.length).toBeGreaterThan(0);
   expect(frames.filter((text) => text === before)).toEqual([]);
+});
+
+test('lesson 1: after n changes, “Time of this run” never prints the previous n’s time', async ({ page }) => {
+  await openView(page, { lesson: 'softmax-wall', lang: 'en', n: 96, d: 16 });
+  await waitForLabIdle(page, { rows: 96 });
+  const before = await page.getByTestId('run-ms').evaluate((el) => el.firstChild?.textContent ?? '');
+  expect(before).toMatch(/\d/);
+  await page.evaluate(() => {
+    const frames: string[] = [];
+    (window as unknown as { __frames: string[] }).__frames = frames;
+    const readout = document.querySelector('[data-testid="run-ms"]');
+    document.querySelector('[data-testid="n-slider"]')?.addEventListener(
+      'input',
+      () => {
+        const start = performance.now();
+        const sample = () => {
+          frames.push(readout?.firstChild?.textContent ?? '');
+          if (performance.now() - start < 3000) requestAnimationFrame(sample);
+        };
+        requestAnimationFrame(sample);
+      },
+      { once: true },
+    );
+  });
+  await page.getByTestId('n-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await expectUrlParam(page, 'n', '128');
+  await page.waitForTimeout(3200);
+  const frames = await page.evaluate(() => (window as unknown as { __frames: string[] }).__frames);
+  expect(frames.length).toBeGreaterThan(0);
+  expect(frames[0]).toBe('Computing…');
+  expect(frames.filter((text) => text === before)).toEqual([]);
+  await waitForLabIdle(page, { rows: 128 });
+  expect(await readoutValue(page, 'run-ms')).toBeGreaterThan(0);
 });

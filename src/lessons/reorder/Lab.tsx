@@ -2,7 +2,7 @@
 // (linear attention, parallel form against recurrent form), with the largest
 // difference of their outputs, the FLOPs of each order and both intermediates:
 // the n×n score matrix and the d×d state.
-import { useSettledKey } from '../../components/lab/useSettledKey';
+import { useRunAfterPaint } from '../../components/lab/useRunAfterPaint';
 import { attentionMatrixBytes, flopCount, linearStateBytes } from '../../engine/analysis/cost';
 import { hostMatrix } from '../../engine/cpu';
 import type { MatrixHandle, RunResult } from '../../engine/types';
@@ -63,9 +63,9 @@ export default function ReorderLab() {
     if (!engine) throw new Error('no engine');
     return engine.weights({ variant: 'linear', problem: engineProblem });
   });
-  const [settledKey, onMapPainted] = useSettledKey(key);
-  // Both orders run once the score map of the same key is on screen (see lesson 1's lab).
-  const orders = useLatestRun<BothOrders>(settledKey, async () => {
+  // Both orders run once the score map of the same key is on screen (see lesson 1's lab);
+  // until their result for this key arrives, the readouts say "Computing…".
+  const [orders, onMapPainted] = useRunAfterPaint<BothOrders>(key, async () => {
     if (!engine) throw new Error('no engine');
     const scoresFirst = await engine.run({ variant: 'linear', form: 'parallel', problem: engineProblem });
     const stateFirst = await engine.run({ variant: 'linear', form: 'recurrent', problem: engineProblem });
@@ -83,7 +83,7 @@ export default function ReorderLab() {
   const dims = { n, dk: d, dv: d };
   const flopsLeft = flopCount('linear', 'parallel', dims, { causal, normalize });
   const flopsRight = flopCount('linear', 'recurrent', dims, { causal, normalize });
-  const result = orders.pending ? undefined : orders.value;
+  const result = orders.value;
 
   return (
     <div className={styles.lab}>
@@ -168,7 +168,7 @@ export default function ReorderLab() {
         <section className={styles.section}>
           <h3 className={styles.sectionTitle}>{t('reorder.stateTitle', { d })}</h3>
           <Heatmap
-            matrix={result?.state ?? orders.value?.state ?? null}
+            matrix={result?.state ?? orders.previous?.state ?? null}
             causal={false}
             colorMap="diverging"
             label={t('reorder.stateTitle', { d })}

@@ -1,7 +1,7 @@
 // Lesson 1 lab: drag n and watch the softmax attention map, the memory of its
 // n×n matrix and the time of a run grow as n².
 import { useRef, useState } from 'react';
-import { useSettledKey } from '../../components/lab/useSettledKey';
+import { useRunAfterPaint } from '../../components/lab/useRunAfterPaint';
 import { attentionMatrixBytes, attentionPairs, memoryFootprint } from '../../engine/analysis/cost';
 import { generateProblem } from '../../engine/inputs/generate';
 import type { MatrixHandle } from '../../engine/types';
@@ -50,9 +50,8 @@ export default function SoftmaxWallLab() {
   });
   // The timed run waits until the map of the same key is on screen and the drag
   // has paused: the map is what the reader drags for, and a run queued on the
-  // GPU before the next map would delay it.
-  const [settledKey, onMapPainted] = useSettledKey(key);
-  const timed = useLatestRun<TimedRun>(settledKey, async () => {
+  // GPU before the next map would delay it. Until it is back for this key, "Computing…".
+  const [timed, onMapPainted] = useRunAfterPaint<TimedRun>(key, async () => {
     if (!engine) throw new Error('no engine');
     const result = await engine.run({ variant: 'softmax', form: 'parallel', problem: engineProblem });
     const history = historyRef.current.get(historyKey) ?? new Map<number, number>();
@@ -100,9 +99,9 @@ export default function SoftmaxWallLab() {
   const runHistory =
     sweepHistory &&
     sweepHistory.key === historyKey &&
-    (!timed.value || sweepHistory.history.size >= timed.value.history.size)
+    (!timed.previous || sweepHistory.history.size >= timed.previous.history.size)
       ? sweepHistory.history
-      : (timed.value?.history ?? new Map<number, number>());
+      : (timed.previous?.history ?? new Map<number, number>());
   const timePoints: ChartPoint[] = [...runHistory.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([x, y]) => ({ x, y }));
@@ -153,7 +152,7 @@ export default function SoftmaxWallLab() {
           {
             name: 'run-ms',
             label: t('wall.runMs'),
-            text: timed.value && !timed.pending ? formatMs(timed.value.ms) : null,
+            text: timed.value ? formatMs(timed.value.ms) : null,
             value: timed.value?.ms,
             detail: t(backend === 'webgpu' ? 'lab.measuredGpu' : 'lab.measuredCpu'),
           },
