@@ -1,4 +1,4 @@
-// The prose ↔ metadata interface of lessons 1, 2, 4 and 8: every step of meta.ts
+// The prose ↔ metadata interface of lessons 1–8: every step of meta.ts
 // has exactly one <Step id> in each language, each step renders real text with
 // formulas that KaTeX accepted, and every survey heading is quoted verbatim
 // from the seed it names.
@@ -14,18 +14,29 @@ import { meta as softmaxWall } from './softmax-wall/meta';
 import { meta as reorder } from './reorder/meta';
 import { meta as rnn } from './rnn/meta';
 import { meta as timing } from './timing/meta';
+import { meta as featureMaps } from './feature-maps/meta';
+import { meta as lowRank } from './low-rank/meta';
+import { meta as gating } from './gating/meta';
+import { meta as chunking } from './chunking/meta';
 
 type Meta = Omit<LessonDef, 'Lab' | 'prose'>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedsDir = resolve(here, '../../../shared/seeds');
 
-const lessons: readonly Meta[] = [softmaxWall, reorder, rnn, timing];
+const lessons: readonly Meta[] = [softmaxWall, reorder, featureMaps, rnn, lowRank, gating, chunking, timing];
 const prose: Record<string, Record<'en' | 'zh', () => Promise<{ default: MDXContent }>>> = {
   'softmax-wall': { en: () => import('./softmax-wall/en.mdx'), zh: () => import('./softmax-wall/zh.mdx') },
   reorder: { en: () => import('./reorder/en.mdx'), zh: () => import('./reorder/zh.mdx') },
   rnn: { en: () => import('./rnn/en.mdx'), zh: () => import('./rnn/zh.mdx') },
   timing: { en: () => import('./timing/en.mdx'), zh: () => import('./timing/zh.mdx') },
+  'feature-maps': {
+    en: () => import('./feature-maps/en.mdx'),
+    zh: () => import('./feature-maps/zh.mdx'),
+  },
+  'low-rank': { en: () => import('./low-rank/en.mdx'), zh: () => import('./low-rank/zh.mdx') },
+  gating: { en: () => import('./gating/en.mdx'), zh: () => import('./gating/zh.mdx') },
+  chunking: { en: () => import('./chunking/en.mdx'), zh: () => import('./chunking/zh.mdx') },
 };
 
 /** Renders the MDX with only `stepId` current, the way the lesson page's <Step> does. */
