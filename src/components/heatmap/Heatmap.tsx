@@ -294,7 +294,8 @@ export function Heatmap({
   // the map has stayed the same for a moment: never on the drag's critical path.
   const [gpuSummary, setGpuSummary] = useState<{ matrix: MatrixHandle; summary: MatrixSummary } | null>(null);
   useEffect(() => {
-    if (!matrix?.gpu || matrix.host) return;
+    // While a newer matrix computes, its map comes first: this one's summary would only queue ahead of it.
+    if (!matrix?.gpu || matrix.host || pending) return;
     const handle = matrix;
     const gpuMatrix = matrix.gpu;
     let cancelled = false;
@@ -316,7 +317,7 @@ export function Heatmap({
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [matrix]);
+  }, [matrix, pending]);
   const summary = hostSummary ?? (gpuSummary && gpuSummary.matrix === matrix ? gpuSummary.summary : null);
   const description = !matrix
     ? t('view.computing')

@@ -68,6 +68,12 @@ describe('colour maps', () => {
     }
   });
 
+  it('mask colours keep their identity per theme (the heatmap redraws when they change)', () => {
+    expect(maskColors('light')).toBe(maskColors('light'));
+    expect(maskColors('dark')).toBe(maskColors('dark'));
+    expect(maskColors('dark')).not.toBe(maskColors('light'));
+  });
+
   it('maps values to LUT indices with clamping', () => {
     expect(lutIndex(0, 0, 1)).toBe(0);
     expect(lutIndex(1, 0, 1)).toBe(255);

@@ -113,11 +113,17 @@ export function getLut(kind: ColorMapKind, theme: Theme): ColorLut {
   return lut;
 }
 
+// Neutral greys, hue-free, away from both ends of either map. One object per
+// theme: the heatmap redraws when its colours change identity, so a fresh
+// object per render would redraw the map on every render (every hover, every
+// pending flag), each a GPU pass and, on software adapters, a read-back.
+const MASK_COLORS: Readonly<Record<Theme, MaskColors>> = {
+  light: { base: [214, 214, 214], stripe: [176, 176, 176] },
+  dark: { base: [58, 58, 58], stripe: [88, 88, 88] },
+};
+
 export function maskColors(theme: Theme): MaskColors {
-  // Neutral greys, hue-free, away from both ends of either map.
-  return theme === 'light'
-    ? { base: [214, 214, 214], stripe: [176, 176, 176] }
-    : { base: [58, 58, 58], stripe: [88, 88, 88] };
+  return MASK_COLORS[theme];
 }
 
 /**
