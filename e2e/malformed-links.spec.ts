@@ -45,6 +45,10 @@ test('n=1e9 is clamped to the largest n, and the CPU fallback runs it at its cap
   await expect(page.getByTestId('cpu-banner')).toContainText('n = 1024');
   await waitForLabIdle(page, { rows: 1024 });
   expect(await readoutValue(page, 'score-bytes')).toBe(attentionMatrixBytes(1024));
+  // The n slider shows the n the lab computes, at the right end of its range.
+  await expect(page.getByTestId('n-slider-value')).toHaveText('1024');
+  const slider = page.getByTestId('n-slider');
+  expect(await slider.inputValue()).toBe(await slider.getAttribute('max'));
   await dismissAll(page);
   await expect(page.getByTestId('cpu-banner')).toBeVisible();
 });
