@@ -340,6 +340,20 @@ function cumsumDispatch(
   };
 }
 
+/**
+ * Value columns per workgroup of shaders/gated/delta_scan.wgsl: as many as fit
+ * (S tile DK×CB, U' tile C×CB and C decay factors in workgroup memory), at most 16.
+ */
+function deltaScanColumns(dk: number, chunk: number, maxStorage: number): number {
+  for (const columns of [16, 8, 4, 2, 1]) {
+    if (((dk + chunk) * columns + chunk) * F32 <= maxStorage) return columns;
+  }
+  throw new EngineError(
+    `the delta rule's chunk form with dk=${dk}, chunkSize ${chunk} needs more workgroup memory than this device has ` +
+      `(${formatBytes(maxStorage)}); use a smaller chunkSize`,
+  );
+}
+
 function recurrentGroups(cols: number): number {
   return Math.ceil(cols / 64);
 }
@@ -447,7 +461,8 @@ export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers
         const w = storage(ctx, buffers, heads * n * dk, 'W (WY representation)');
         values = storage(ctx, buffers, heads * n * dv, "U, then U'");
         const wy = gatedPipeline(ctx, 'deltaWy', constants);
-        const scan = gatedPipeline(ctx, 'deltaScan', constants);
+        const columns = deltaScanColumns(dk, chunk, ctx.limits.maxComputeWorkgroupStorageSize);
+        const scan = gatedPipeline(ctx, 'deltaScan', { ...constants, CB: columns });
         dispatches.push(
           dispatch(
             ctx,
@@ -461,7 +476,7 @@ export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers
             'state passing',
             scan,
             [params, input.keys, sums.incl, w, values, states, finalState],
-            [Math.ceil(dv / 64), heads, 1],
+            [Math.ceil(dv / columns), heads, 1],
           ),
         );
       } else {

@@ -23,7 +23,11 @@ function option(name: string, fallback: number): number {
 const n = option('n', 65536);
 const d = option('d', 64);
 const heads = option('heads', 1);
-const variants: readonly VariantId[] = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'];
+const ALL: readonly VariantId[] = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'];
+const only = process.argv.indexOf('--variants');
+/** `--variants a,b` restricts the check to those ids. */
+const variants: readonly VariantId[] =
+  only >= 0 ? ALL.filter((id) => process.argv[only + 1].split(',').includes(id)) : ALL;
 
 function withGates(variant: VariantId, base: AttentionProblem, mode: 'strong' | 'mixed'): AttentionProblem {
   if (variant === 'retnet')
