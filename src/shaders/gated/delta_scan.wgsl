@@ -5,6 +5,9 @@
 //   states[chunk] = S (the state before the chunk, for the output pass),
 //   U' = U − W S   (all C rows at once: they all read S_[c]; in place in u),
 //   S ← e^{G̃_C} S + (K ⊙ e^{G̃_C − G̃})ᵀ U'   (every exponent ≤ 0).
+// Rows of W and of the decayed K are staged PT tokens at a time with coalesced
+// loads, so the inner loops read workgroup memory, not dependent global loads
+// (this loop is sequential over the whole sequence: its latency is the form's).
 @group(0) @binding(0) var<uniform> params: GParams;
 @group(0) @binding(1) var<storage, read> k: array<f32>;
 @group(0) @binding(2) var<storage, read> incl: array<f32>;
@@ -13,9 +16,10 @@
 @group(0) @binding(5) var<storage, read_write> states: array<f32>;
 @group(0) @binding(6) var<storage, read_write> final_state: array<f32>;
 
+const SE: u32 = (DK * CB + 255u) / 256u;
 var<workgroup> s_tile: array<f32, DK * CB>;
 var<workgroup> u_tile: array<f32, BLOCK * CB>;
-var<workgroup> k_decay: array<f32, BLOCK>;
+var<workgroup> rows: array<f32, PT * DK>;
 
 @compute @workgroup_size(256)
 fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u) {
@@ -39,33 +43,79 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
         states[base + (e / CB) * DV + col] = s_tile[e];
       }
     }
-    for (var e = tid; e < size * CB; e += 256u) {
-      let t = start + e / CB;
-      let cc = e % CB;
-      let col = c0 + cc;
-      var acc = 0.0;
-      if (col < DV) {
-        acc = u[(head * n + t) * DV + col];
-        for (var d = 0u; d < DK; d++) {
-          acc -= w[(head * n + t) * DK + d] * s_tile[d * CB + cc];
+    // U' = U − W S, PT rows at a time.
+    for (var p0 = 0u; p0 < size; p0 += PT) {
+      workgroupBarrier();
+      for (var e = tid; e < PT * DK; e += 256u) {
+        let t = p0 + e / DK;
+        var val = 0.0;
+        if (t < size) {
+          val = w[(head * n + start + t) * DK + e % DK];
         }
-        u[(head * n + t) * DV + col] = acc;
+        rows[e] = val;
       }
-      u_tile[e] = acc;
+      workgroupBarrier();
+      for (var e = tid; e < PT * CB; e += 256u) {
+        let t = p0 + e / CB;
+        let cc = e % CB;
+        let col = c0 + cc;
+        if (t < size) {
+          var acc = 0.0;
+          if (col < DV) {
+            acc = u[(head * n + start + t) * DV + col];
+            let r = (e / CB) * DK;
+            for (var d = 0u; d < DK; d++) {
+              acc -= rows[r + d] * s_tile[d * CB + cc];
+            }
+            u[(head * n + start + t) * DV + col] = acc;
+          }
+          u_tile[t * CB + cc] = acc;
+        }
+      }
     }
-    for (var t = tid; t < size; t += 256u) {
-      k_decay[t] = decay(total - incl[gate_index(head, start + t, 0u, n)]);
+    // S ← e^{G̃_C} S + (K ⊙ e^{G̃_C − G̃})ᵀ U', accumulated in registers over PT-row pieces.
+    let a = decay(total);
+    var next: array<f32, SE>;
+    for (var x = 0u; x < SE; x++) {
+      let e = tid + x * 256u;
+      var val = 0.0;
+      if (e < DK * CB) {
+        val = a * s_tile[e];
+      }
+      next[x] = val;
+    }
+    for (var p0 = 0u; p0 < size; p0 += PT) {
+      workgroupBarrier();
+      for (var e = tid; e < PT * DK; e += 256u) {
+        let t = p0 + e / DK;
+        var val = 0.0;
+        if (t < size) {
+          let factor = decay(total - incl[gate_index(head, start + t, 0u, n)]);
+          val = k[(head * n + start + t) * DK + e % DK] * factor;
+        }
+        rows[e] = val;
+      }
+      workgroupBarrier();
+      let count = min(PT, size - p0);
+      for (var x = 0u; x < SE; x++) {
+        let e = tid + x * 256u;
+        if (e < DK * CB) {
+          let d = e / CB;
+          let cc = e % CB;
+          var acc = next[x];
+          for (var t = 0u; t < count; t++) {
+            acc += rows[t * DK + d] * u_tile[(p0 + t) * CB + cc];
+          }
+          next[x] = acc;
+        }
+      }
     }
     workgroupBarrier();
-    let a = decay(total);
-    for (var e = tid; e < DK * CB; e += 256u) {
-      let d = e / CB;
-      let cc = e % CB;
-      var acc = a * s_tile[e];
-      for (var t = 0u; t < size; t++) {
-        acc += k[(head * n + start + t) * DK + d] * k_decay[t] * u_tile[t * CB + cc];
+    for (var x = 0u; x < SE; x++) {
+      let e = tid + x * 256u;
+      if (e < DK * CB) {
+        s_tile[e] = next[x];
       }
-      s_tile[e] = acc;
     }
   }
   workgroupBarrier();

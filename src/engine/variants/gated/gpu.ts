@@ -341,12 +341,15 @@ function cumsumDispatch(
 }
 
 /**
- * Value columns per workgroup of shaders/gated/delta_scan.wgsl: as many as fit
- * (S tile DK×CB, U' tile C×CB and C decay factors in workgroup memory), at most 16.
+ * Tiles of shaders/gated/delta_scan.wgsl that fit the device's workgroup memory:
+ * CB value columns (S tile DK×CB, U' tile C×CB) and PT staged rows (PT×DK),
+ * the largest first (at most 16 each).
  */
-function deltaScanColumns(dk: number, chunk: number, maxStorage: number): number {
+function deltaScanTiles(dk: number, chunk: number, maxStorage: number): { columns: number; rows: number } {
   for (const columns of [16, 8, 4, 2, 1]) {
-    if (((dk + chunk) * columns + chunk) * F32 <= maxStorage) return columns;
+    for (const rows of [16, 8, 4, 1]) {
+      if (((dk + chunk) * columns + rows * dk) * F32 <= maxStorage) return { columns, rows };
+    }
   }
   throw new EngineError(
     `the delta rule's chunk form with dk=${dk}, chunkSize ${chunk} needs more workgroup memory than this device has ` +
@@ -461,8 +464,8 @@ export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers
         const w = storage(ctx, buffers, heads * n * dk, 'W (WY representation)');
         values = storage(ctx, buffers, heads * n * dv, "U, then U'");
         const wy = gatedPipeline(ctx, 'deltaWy', constants);
-        const columns = deltaScanColumns(dk, chunk, ctx.limits.maxComputeWorkgroupStorageSize);
-        const scan = gatedPipeline(ctx, 'deltaScan', { ...constants, CB: columns });
+        const tiles = deltaScanTiles(dk, chunk, ctx.limits.maxComputeWorkgroupStorageSize);
+        const scan = gatedPipeline(ctx, 'deltaScan', { ...constants, CB: tiles.columns, PT: tiles.rows });
         dispatches.push(
           dispatch(
             ctx,
@@ -476,7 +479,7 @@ export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers
             'state passing',
             scan,
             [params, input.keys, sums.incl, w, values, states, finalState],
-            [Math.ceil(dv / columns), heads, 1],
+            [Math.ceil(dv / tiles.columns), heads, 1],
           ),
         );
       } else {
