@@ -1,0 +1,190 @@
+// Performer's error against softmax as m grows: the mean over seeds with the
+// min–max spread as a band, the fitted c/√m line, and the current m marked
+// (log–log axes, where 1/√m is a straight line of slope −½). The table of
+// means, spreads and the fit is the text alternative.
+import { area, line } from 'd3-shape';
+import { useId, useRef } from 'react';
+import type { PerformerSweepPoint } from '../../engine/analysis';
+import { seriesColor } from '../charts/palette';
+import { axisScale, axisTicks, extent } from '../charts/ticks';
+import { toCsv } from '../export/csv';
+import { ExportButtons } from '../export/ExportButtons';
+import { formatNumber } from '../format';
+import { useElementWidth } from '../hooks/useElementWidth';
+import { useResolvedTheme } from '../hooks/useResolvedTheme';
+import { useT } from '../i18n';
+import styles from '../charts/Chart.module.css';
+
+export interface ErrorSweepChartProps {
+  readonly title: string;
+  readonly points: readonly PerformerSweepPoint[];
+  /** c of the fitted c/√m. */
+  readonly fit: number;
+  readonly markerM?: number;
+  readonly height?: number;
+  readonly testId?: string;
+  readonly pending?: boolean;
+}
+
+const MARGIN = { left: 58, right: 14, top: 22, bottom: 40 };
+
+export function ErrorSweepChart({
+  title,
+  points,
+  fit,
+  markerM,
+  height = 220,
+  testId,
+  pending = false,
+}: ErrorSweepChartProps) {
+  const t = useT();
+  const theme = useResolvedTheme();
+  const [frameRef, width] = useElementWidth<HTMLDivElement>(360);
+  const svgRef = useRef<SVGSVGElement | null>(null);
+  const titleId = useId();
+  const innerW = Math.max(80, width - MARGIN.left - MARGIN.right);
+  const innerH = height - MARGIN.top - MARGIN.bottom;
+  const ms = points.map((p) => p.m);
+  const ys = points.flatMap((p) => [p.relativeFrobenius.min, p.relativeFrobenius.max, fit / Math.sqrt(p.m)]);
+  const [x0, x1] = ms.length > 0 ? [Math.min(...ms), Math.max(...ms)] : [1, 2];
+  const [y0, y1] = extent(ys, 'log10');
+  const x = axisScale('log2', [x0, Math.max(x1, x0 * 2)], [0, innerW]);
+  const y = axisScale('log10', [y0, y1], [innerH, 0]);
+  const meanPath = line<PerformerSweepPoint>()
+    .x((p) => x(p.m))
+    .y((p) => y(p.relativeFrobenius.mean));
+  const band = area<PerformerSweepPoint>()
+    .x((p) => x(p.m))
+    .y0((p) => y(p.relativeFrobenius.min))
+    .y1((p) => y(p.relativeFrobenius.max));
+  const fitPath = line<PerformerSweepPoint>()
+    .x((p) => x(p.m))
+    .y((p) => y(fit / Math.sqrt(p.m)));
+  const xTicks = axisTicks('log2', x.domain()[0], x.domain()[1], Math.max(2, Math.floor(innerW / 40)));
+  const yTicks = axisTicks('log10', y0, y1, 4);
+  const meanColor = seriesColor(0, theme);
+  const fitColor = seriesColor(1, theme);
+  const rows = points as PerformerSweepPoint[];
+
+  const csv = () =>
+    toCsv(
+      ['m', 'mean', 'std', 'min', 'max', 'fit c/sqrt(m)', 'seeds'],
+      points.map((p) => [
+        p.m,
+        p.relativeFrobenius.mean,
+        p.relativeFrobenius.std,
+        p.relativeFrobenius.min,
+        p.relativeFrobenius.max,
+        fit / Math.sqrt(p.m),
+        p.relativeFrobenius.values.length,
+      ]),
+    );
+  const json = () => ({
+    title,
+    fit,
+    points: points.map((p) => ({ m: p.m, relativeFrobenius: Array.from(p.relativeFrobenius.values) })),
+  });
+
+  return (
+    <figure className={styles.figure} data-testid={testId} data-pending={pending ? 'true' : undefined}>
+      <figcaption id={titleId} className={styles.caption}>
+        {title}
+      </figcaption>
+      <div ref={frameRef} style={{ opacity: pending ? 0.55 : 1 }}>
+        <svg
+          ref={svgRef}
+          className={styles.svg}
+          width={width}
+          height={height}
+          role="img"
+          aria-labelledby={titleId}
+        >
+          <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
+            {yTicks.map((v) => (
+              <g key={`y${v}`} transform={`translate(0, ${y(v)})`}>
+                <line className={styles.gridLine} x2={innerW} />
+                <text className={styles.tick} x={-6} dy="0.32em" textAnchor="end">
+                  {formatNumber(v, 2)}
+                </text>
+              </g>
+            ))}
+            {xTicks.map((v) => (
+              <g key={`x${v}`} transform={`translate(${x(v)}, ${innerH})`}>
+                <line className={styles.tickLine} y2={4} />
+                <text className={styles.tick} y={15} textAnchor="middle">
+                  {formatNumber(v)}
+                </text>
+              </g>
+            ))}
+            <line className={styles.tickLine} y1={innerH} y2={innerH} x2={innerW} />
+            <text className={styles.axisLabel} x={innerW / 2} y={innerH + 34} textAnchor="middle">
+              {t('fm.sweep.x')}
+            </text>
+            <text className={styles.axisLabel} x={-MARGIN.left + 2} y={-10}>
+              {t('fm.sweep.y')}
+            </text>
+            {markerM !== undefined && markerM >= x0 && markerM <= x1 && (
+              <line className={styles.marker} x1={x(markerM)} x2={x(markerM)} y2={innerH} />
+            )}
+            {rows.length > 0 && (
+              <>
+                <path d={band(rows) ?? ''} fill={meanColor} fillOpacity={0.2} />
+                <path
+                  d={fitPath(rows) ?? ''}
+                  fill="none"
+                  stroke={fitColor}
+                  strokeWidth={1.5}
+                  strokeDasharray="6 4"
+                />
+                <path d={meanPath(rows) ?? ''} fill="none" stroke={meanColor} strokeWidth={2} />
+                {rows.map((p) => (
+                  <circle key={p.m} cx={x(p.m)} cy={y(p.relativeFrobenius.mean)} r={3} fill={meanColor} />
+                ))}
+              </>
+            )}
+          </g>
+        </svg>
+      </div>
+      <ul className={styles.legend}>
+        <li style={{ color: meanColor }}>
+          <span className={styles.swatch} />
+          <span style={{ color: 'var(--text)' }}>{t('fm.sweep.mean')}</span>
+        </li>
+        <li style={{ color: fitColor }}>
+          <span className={`${styles.swatch} ${styles.dashed}`} />
+          <span style={{ color: 'var(--text)' }}>{t('fm.sweep.fit', { c: formatNumber(fit) })}</span>
+        </li>
+      </ul>
+      <details className={styles.details}>
+        <summary>{t('chart.showNumbers')}</summary>
+        <div className={styles.scroll}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">m</th>
+                <th scope="col">{t('fm.sweep.mean')}</th>
+                <th scope="col">{t('fm.sweep.std')}</th>
+                <th scope="col">min</th>
+                <th scope="col">max</th>
+                <th scope="col">c/√m</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.m}>
+                  <td>{p.m}</td>
+                  <td>{formatNumber(p.relativeFrobenius.mean)}</td>
+                  <td>{formatNumber(p.relativeFrobenius.std)}</td>
+                  <td>{formatNumber(p.relativeFrobenius.min)}</td>
+                  <td>{formatNumber(p.relativeFrobenius.max)}</td>
+                  <td>{formatNumber(fit / Math.sqrt(p.m))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <ExportButtons fileStem={title} svgRef={svgRef} csv={csv} json={json} />
+    </figure>
+  );
+}

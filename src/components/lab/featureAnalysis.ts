@@ -1,0 +1,319 @@
+// What the feature-map and low-rank labs compute off the main thread: for the
+// chosen φ, its normalised weights φ(Q)φ(K)ᵀ against softmax's on the same
+// inputs (difference, errors), the singular values of both maps and of φ(Q),
+// φ(K), effective and numerical rank, the rank bound r sets, and the row
+// entropies. Everything comes from the engine's float64 CPU references and the
+// analysis module (src/engine/analysis), so the e2e tests can recompute each
+// printed number in Node from the same seed.
+import {
+  compareWith,
+  featureMatrices,
+  featureRankBound,
+  performerErrorSweepAsync,
+  rowEntropies,
+  softmaxReference,
+  spectrumAsync,
+  type PerformerSweepPoint,
+  type RankBound,
+  type SoftmaxComparison,
+  type SpectrumSummary,
+} from '../../engine/analysis';
+import { cpuWeights } from '../../engine/cpu';
+import { generateProblem } from '../../engine/inputs/generate';
+import { hedgehogProjection, performerProjection } from '../../engine/inputs/randomFeatures';
+import type { AttentionProblem, Params, RunRequest, VariantId } from '../../engine/types';
+import type { FeatureMapId, ViewState } from '../../state/types';
+import type { ProblemInputs } from './useProblem';
+
+/** The φ choices the labs offer; elu1 and relu are the plain linear variant with that map. */
+export const MAP_CHOICES = [
+  'elu1',
+  'relu',
+  'performer',
+  'cosformer',
+  'based',
+  'hedgehog',
+  'focused',
+  'inline',
+  'rala',
+] as const;
+export type MapChoice = (typeof MAP_CHOICES)[number];
+
+/** The choice the store's variant and featureMap describe, or null for a variant without a φ. */
+export function choiceOf(variant: VariantId, featureMap: FeatureMapId): MapChoice | null {
+  if (variant === 'linear') return featureMap === 'relu' ? 'relu' : 'elu1';
+  return (MAP_CHOICES as readonly string[]).includes(variant) ? (variant as MapChoice) : null;
+}
+
+/** The store fields a choice sets. */
+export function viewPatchOf(choice: MapChoice): Pick<ViewState, 'variant'> & Partial<ViewState> {
+  if (choice === 'elu1' || choice === 'relu') return { variant: 'linear', featureMap: choice };
+  // InLine's φ is the identity, as in the paper (its descriptor's default, used by mapRequest).
+  if (choice === 'inline') return { variant: 'inline', featureMap: 'identity' };
+  return { variant: choice };
+}
+
+export interface MapSettings {
+  readonly choice: MapChoice;
+  readonly causal: boolean;
+  /** Performer's random features. */
+  readonly m: number;
+  /** Focused's power. */
+  readonly p: number;
+}
+
+/** Hedgehog's learned features per half: r = dk (the paper's identity start; the map has 2·dk features). */
+export function hedgehogFeaturesPerHalf(dk: number): number {
+  return dk;
+}
+
+/**
+ * The engine request of a choice on a problem: the variant, its params and,
+ * for Performer and Hedgehog, the seeded projection (Performer's W from the
+ * view's seed with m rows; Hedgehog's identity-like start).
+ */
+export function mapRequest(
+  problem: AttentionProblem,
+  settings: MapSettings,
+  seed: number,
+): Omit<RunRequest, 'form'> {
+  const { choice, causal } = settings;
+  const patch = viewPatchOf(choice);
+  const variant = patch.variant;
+  let params: Params = { causal };
+  let inputs: AttentionProblem['inputs'];
+  switch (choice) {
+    case 'elu1':
+    case 'relu':
+      params = { causal, featureMap: choice, normalize: true };
+      break;
+    case 'performer':
+      inputs = { projection: performerProjection({ seed, m: settings.m, dk: problem.dk }) };
+      break;
+    case 'hedgehog':
+      inputs = {
+        projection: hedgehogProjection({ dk: problem.dk, r: hedgehogFeaturesPerHalf(problem.dk) }),
+      };
+      break;
+    case 'focused':
+      params = { causal, p: settings.p };
+      break;
+    case 'rala':
+      // Non-causal only.
+      params = { causal: false };
+      break;
+    default:
+      break;
+  }
+  return { variant, problem: { ...problem, params, inputs } };
+}
+
+/** Q, K, V of the view's generator inputs (dk = dv = d), as the labs' useProblem makes them. */
+export function problemOf(inputs: ProblemInputs): AttentionProblem {
+  const generated = generateProblem({
+    seed: inputs.seed,
+    n: inputs.n,
+    dk: inputs.d,
+    dv: inputs.d,
+    temperature: inputs.temperature,
+    locality: inputs.locality,
+    clustering: inputs.clustering,
+  });
+  return { ...generated, dk: inputs.d, dv: inputs.d };
+}
+
+export interface FeatureAnalysis {
+  readonly n: number;
+  /** Feature dimension: columns of φ(Q), φ(K). */
+  readonly r: number;
+  readonly rankBound: RankBound;
+  /** Spectrum of the chosen φ's n×n weight matrix. */
+  readonly map: SpectrumSummary;
+  readonly softmax: SpectrumSummary;
+  readonly phiQ: SpectrumSummary;
+  readonly phiK: SpectrumSummary;
+  /** Row entropies (nats) of the chosen map and of softmax. */
+  readonly entropy: Float64Array;
+  readonly softmaxEntropy: Float64Array;
+  readonly meanEntropy: number;
+  readonly softmaxMeanEntropy: number;
+  /** ln n: a uniform row's entropy (non-causal; causal rows see fewer keys). */
+  readonly maxEntropy: number;
+  readonly comparison: SoftmaxComparison;
+  /** n×n, row-major: chosen weights − softmax weights. */
+  readonly difference: Float64Array;
+}
+
+export interface AnalysisOptions {
+  readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('analysis cancelled', 'AbortError');
+}
+
+/** Stage weights of the progress bar: the two n×n spectra dominate. */
+const SHARE = { weights: 0.06, map: 0.4, softmax: 0.4, phi: 0.07 };
+
+export async function analyzeFeatureMap(
+  inputs: ProblemInputs,
+  settings: MapSettings,
+  options: AnalysisOptions = {},
+): Promise<FeatureAnalysis> {
+  const { signal } = options;
+  const report = options.onProgress ?? (() => {});
+  const problem = problemOf(inputs);
+  const request = mapRequest(problem, settings, inputs.seed);
+  const n = problem.n;
+  report(0);
+  const reference = softmaxReference(request.variant, request.problem);
+  const comparison = compareWith(reference, request);
+  const weights = cpuWeights(request).host;
+  if (!weights) throw new Error('CPU weights without host data');
+  const difference = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) difference[i] = weights[i] - reference.weights.data[i];
+  const features = featureMatrices(request);
+  const causal = reference.mask.causal;
+  const entropy = rowEntropies({ rows: n, cols: n, data: weights }, reference.mask);
+  const softmaxEntropy = rowEntropies(reference.weights, reference.mask);
+  report(SHARE.weights);
+  throwIfAborted(signal);
+  let base = SHARE.weights;
+  const stage = async (data: Float64Array | Float32Array, rows: number, cols: number, share: number) => {
+    const start = base;
+    const summary = await spectrumAsync(
+      { rows, cols, data },
+      { signal, onProgress: (fraction) => report(start + fraction * share) },
+    );
+    base += share;
+    return summary;
+  };
+  const map = await stage(weights, n, n, SHARE.map);
+  const softmax = await stage(Float64Array.from(reference.weights.data), n, n, SHARE.softmax);
+  const phiQ = await stage(features.phiQ, n, features.r, SHARE.phi);
+  const phiK = await stage(features.phiK, n, features.r, SHARE.phi);
+  report(1);
+  return {
+    n,
+    r: features.r,
+    rankBound: featureRankBound({
+      n,
+      featureDim: features.r,
+      causal,
+      extraRankOne: settings.choice === 'inline' ? 1 : 0,
+    }),
+    map,
+    softmax,
+    phiQ,
+    phiK,
+    entropy: entropy.entropy,
+    softmaxEntropy: softmaxEntropy.entropy,
+    meanEntropy: entropy.mean,
+    softmaxMeanEntropy: softmaxEntropy.mean,
+    maxEntropy: Math.log(n),
+    comparison,
+    difference,
+  };
+}
+
+/** Values of m the Performer sweep measures: the m slider's powers of two and two beyond (the 1/√m trend shows late when ‖q‖²/√dk is large). */
+export const SWEEP_FEATURE_COUNTS: readonly number[] = [4, 8, 16, 32, 64, 128, 256, 512, 1024];
+/** Projection seeds per m: the view's seed and the next ones. */
+export const SWEEP_SEED_COUNT = 5;
+
+export function sweepSeeds(seed: number): number[] {
+  return Array.from({ length: SWEEP_SEED_COUNT }, (_, i) => seed + i);
+}
+
+/** Performer's errors against softmax for every m of SWEEP_FEATURE_COUNTS over SWEEP_SEED_COUNT seeds. */
+export function performerSweep(
+  inputs: ProblemInputs,
+  causal: boolean,
+  options: AnalysisOptions = {},
+): Promise<PerformerSweepPoint[]> {
+  return performerErrorSweepAsync({
+    problem: { ...problemOf(inputs), params: { causal } },
+    featureCounts: SWEEP_FEATURE_COUNTS,
+    seeds: sweepSeeds(inputs.seed),
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+}
+
+/** Powers p the Focused sweep measures (the p slider's range, whole numbers). */
+export const FOCUS_POWERS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
+
+export interface FocusPoint {
+  readonly p: number;
+  /** Mean row entropy of Focused's weights, nats. */
+  readonly meanEntropy: number;
+  readonly effectiveRank: number;
+  readonly numericalRank: number;
+}
+
+/** Focused linear attention's mean row entropy and ranks for each p of FOCUS_POWERS. */
+export async function focusSweep(
+  inputs: ProblemInputs,
+  causal: boolean,
+  options: AnalysisOptions = {},
+): Promise<FocusPoint[]> {
+  const problem = problemOf(inputs);
+  const report = options.onProgress ?? (() => {});
+  const points: FocusPoint[] = [];
+  report(0);
+  for (const [index, p] of FOCUS_POWERS.entries()) {
+    throwIfAborted(options.signal);
+    const request = mapRequest(problem, { choice: 'focused', causal, m: 1, p }, inputs.seed);
+    const weights = cpuWeights(request).host;
+    if (!weights) throw new Error('CPU weights without host data');
+    const n = problem.n;
+    const entropy = rowEntropies({ rows: n, cols: n, data: weights }, { causal });
+    const summary = await spectrumAsync(
+      { rows: n, cols: n, data: weights },
+      {
+        signal: options.signal,
+        onProgress: (fraction) => report((index + fraction) / FOCUS_POWERS.length),
+      },
+    );
+    points.push({
+      p,
+      meanEntropy: entropy.mean,
+      effectiveRank: summary.effectiveRank,
+      numericalRank: summary.numericalRank,
+    });
+  }
+  report(1);
+  return points;
+}
+
+/**
+ * c in error ≈ c/√m, fitted by least squares in log space with the slope fixed
+ * at −1/2: ln c = mean(ln err + ½ ln m).
+ */
+export function inverseSqrtFit(points: readonly { m: number; error: number }[]): number {
+  const usable = points.filter((point) => point.error > 0);
+  if (usable.length === 0) return 0;
+  const sum = usable.reduce((total, point) => total + Math.log(point.error) + 0.5 * Math.log(point.m), 0);
+  return Math.exp(sum / usable.length);
+}
+
+/**
+ * Slope of ln(error) against ln(m) by ordinary least squares: −1/2 is the
+ * 1/√m trend.
+ */
+export function logLogSlope(points: readonly { m: number; error: number }[]): number {
+  const usable = points.filter((point) => point.error > 0);
+  if (usable.length < 2) return NaN;
+  const xs = usable.map((point) => Math.log(point.m));
+  const ys = usable.map((point) => Math.log(point.error));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den > 0 ? num / den : NaN;
+}
