@@ -31,7 +31,13 @@ import { hedgehogCpu } from './variants/hedgehog/cpu';
 import { inlineCpu } from './variants/inline/cpu';
 import { performerCpu } from './variants/performer/cpu';
 import { ralaCpu } from './variants/rala/cpu';
-import { gatedCpu } from './variants/gated/cpu';
+import {
+  gatedCpu,
+  gatedHead,
+  gatedStateTrace,
+  isGatedVariant,
+  type GatedStateTrace,
+} from './variants/gated/cpu';
 
 /** What each variant's CPU module provides, per head. */
 interface CpuVariant {
@@ -136,6 +142,25 @@ export function cpuLinearStateTrace(problem: AttentionProblem, at: number): Line
   }
   const head = headOf(toFloat64(validated), validated, 0);
   return linearStateTrace(head, linearOptionsFromParams(validated.params), at);
+}
+
+/**
+ * A gated or delta-rule variant's state of head 0 as it fills and forgets:
+ * ‖S_t‖ for every t and S_t at token `at` (1-based). For the state-under-forgetting view.
+ */
+export function cpuGatedStateTrace(
+  variant: VariantId,
+  problem: AttentionProblem,
+  at: number,
+): GatedStateTrace {
+  if (!isGatedVariant(variant))
+    throw new EngineError(`variant "${variant}" is not a gated or delta-rule variant`);
+  const validated = validateProblem(variant, problem);
+  if (!Number.isInteger(at) || at < 1 || at > validated.n) {
+    throw new EngineError(`the token index must be an integer from 1 to n = ${validated.n} (got ${at})`);
+  }
+  const head = headOf(toFloat64(validated), validated, 0);
+  return gatedStateTrace(gatedHead(variant, head, validated.params), at);
 }
 
 /** Wraps a host row-major matrix as a MatrixHandle (min, max, maxAbs computed once). */

@@ -7,6 +7,7 @@ export {
   runCpu,
   cpuWeights,
   cpuLinearStateTrace,
+  cpuGatedStateTrace,
   hostMatrix,
   DEFAULT_CPU_MAX_BUFFER_BYTES,
 } from './cpu';
@@ -80,3 +81,15 @@ export {
   BYTES_F64,
 } from './analysis/cost';
 export type { CostDims, MemoryFootprint, BufferSize } from './analysis/cost';
+export {
+  constantGates,
+  dataDependentGates,
+  forgetAtGates,
+  writeStrengths,
+  bonusVector,
+  FORGET_LOG_GATE,
+} from './inputs/gates';
+export type { DataDependentGateOptions, ForgetAtOptions } from './inputs/gates';
+export { retainedFraction, isGatedVariant } from './variants/gated/cpu';
+export type { GatedStateTrace, GatedVariant } from './variants/gated/cpu';
+export { DELTANET_BETA_MAX, GATED_DELTANET_BETA_MAX } from './variants/gated/descriptors';

@@ -420,3 +420,51 @@ export function gatedCpu(variant: GatedVariant) {
     weights: (head: HeadData, params: ResolvedParams) => gatedWeights(gatedHead(variant, head, params)),
   };
 }
+
+// ---------------------------------------------------------------------------
+// Helpers for the lessons' views (state under forgetting, memory horizon).
+
+export interface GatedStateTrace {
+  /** Shape of S: dk × dv. */
+  readonly rows: number;
+  readonly cols: number;
+  /** ‖S_t‖_F after each token, t = 1..n. */
+  readonly norms: Float64Array;
+  /** S_t after token `at` (1-based), row-major. */
+  readonly state: Float64Array;
+}
+
+/** S_t of one head as the recurrence runs: its norm at every t and the state itself at token `at`. */
+export function gatedStateTrace(h: GatedHead, at: number): GatedStateTrace {
+  const norms = new Float64Array(h.n);
+  let state = new Float64Array(h.dk * h.dv);
+  gatedRecurrent(h, undefined, (t, S) => {
+    let sumSq = 0;
+    for (let i = 0; i < S.length; i++) sumSq += S[i] * S[i];
+    norms[t] = Math.sqrt(sumSq);
+    if (t === at - 1) state = S.slice();
+  });
+  return { rows: h.dk, cols: h.dv, norms, state };
+}
+
+/**
+ * Memory horizon of the decay: how much of token j's write (1-based) is left in
+ * the state at every step t ≥ j, per gate channel: e^{Σ_{s=j+1}^{t} g_s}
+ * (1 at t = j, 0 before j). Returns n×channels, row t−1 = step t. For the delta
+ * rule this is the decay part only (later writes along the same key also
+ * overwrite it).
+ */
+export function retainedFraction(g: ArrayLike<number>, n: number, channels: number, j: number): Float64Array {
+  if (!Number.isInteger(j) || j < 1 || j > n) throw new RangeError(`j must be an integer from 1 to ${n}`);
+  if (g.length !== n * channels) throw new RangeError(`g must hold n·channels = ${n * channels} numbers`);
+  const out = new Float64Array(n * channels);
+  for (let c = 0; c < channels; c++) {
+    let log = 0;
+    out[(j - 1) * channels + c] = 1;
+    for (let t = j + 1; t <= n; t++) {
+      log += g[(t - 1) * channels + c];
+      out[(t - 1) * channels + c] = Math.exp(log);
+    }
+  }
+  return out;
+}

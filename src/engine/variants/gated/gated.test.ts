@@ -4,7 +4,7 @@
 // the defining recurrences hold on hand-checked cases, and bad inputs are
 // rejected with messages that say what is wrong.
 import { describe, expect, it } from 'vitest';
-import { cpuWeights, runCpu } from '../../cpu';
+import { cpuGatedStateTrace, cpuWeights, runCpu } from '../../cpu';
 import {
   constantGates,
   dataDependentGates,
@@ -16,7 +16,7 @@ import { maxAbsDiff } from '../../testing/vectors';
 import { EngineError, type AttentionProblem, type Form, type VariantId } from '../../types';
 import { validateRequest } from '../../validate';
 import type { HeadData } from '../cpu';
-import { gatedChunk, gatedHead, gatedRecurrent, type GatedVariant } from './cpu';
+import { gatedChunk, gatedHead, gatedRecurrent, retainedFraction, type GatedVariant } from './cpu';
 import { gatedTestProblem } from './testProblems';
 
 const GATED: readonly GatedVariant[] = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'];
@@ -371,5 +371,36 @@ describe('gate generators', () => {
     expect(beta.every((b) => b > 0 && b < 2)).toBe(true);
     expect(Math.max(...beta)).toBeGreaterThan(1);
     expect(writeStrengths({ seed: 1, n: 500 }).every((b) => b > 0 && b < 1)).toBe(true);
+  });
+});
+
+describe('view helpers: state trace and memory horizon', () => {
+  it('the state trace of a forget gate drops to the single write of that token', () => {
+    const base = gatedTestProblem('mamba2', { n: 12, dk: 3, dv: 2, heads: 1, seed: 6 });
+    const g = forgetAtGates({ n: 12, at: 6 });
+    const problem = { ...base, inputs: { g } };
+    const trace = cpuGatedStateTrace('mamba2', problem, 6);
+    expect([trace.rows, trace.cols]).toEqual([3, 2]);
+    // S_6 = k_6ᵀ v_6 exactly (everything before token 6 erased).
+    const k = Float64Array.from(problem.k);
+    const v = Float64Array.from(problem.v);
+    const outer = [0, 1, 2].flatMap((a) => [0, 1].map((b) => k[15 + a] * v[10 + b]));
+    expect(maxAbsDiff(trace.state, outer)).toBeLessThan(1e-15);
+    const final = runCpu({ variant: 'mamba2', form: 'recurrent', problem }).state as Float64Array;
+    let norm = 0;
+    for (const x of final) norm += x * x;
+    expect(trace.norms[11]).toBeCloseTo(Math.sqrt(norm), 12);
+    expect(() => cpuGatedStateTrace('linear', problem, 1)).toThrow(/not a gated/);
+    expect(() => cpuGatedStateTrace('mamba2', problem, 13)).toThrow(/from 1 to n = 12/);
+  });
+
+  it('the memory horizon is e^{Σ g} after the write, per channel', () => {
+    const g = [-0.1, -1, -0.2, -2, -0.3, -3]; // n = 3, 2 channels
+    const left = retainedFraction(g, 3, 2, 1);
+    expect(Array.from(left.subarray(0, 2))).toEqual([1, 1]);
+    expect(left[2]).toBeCloseTo(Math.exp(-0.2), 15);
+    expect(left[5]).toBeCloseTo(Math.exp(-2 - 3), 15);
+    const later = retainedFraction(g, 3, 2, 3);
+    expect(Array.from(later)).toEqual([0, 0, 0, 0, 1, 1]);
   });
 });
