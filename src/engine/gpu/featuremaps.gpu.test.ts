@@ -147,34 +147,81 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU feature-map forms against the CPU refere
     }
   });
 
-  it('Performer with exponents far beyond f32 (e^{>88}): the shifts keep it exact and finite', async () => {
-    const engine = await testEngine();
-    const { dk, dv } = vectorOf('performer').problem;
-    const m = 16;
-    // Rows of length ≈ 5√dk·…: the largest exponent w·x̃ − ‖x̃‖²/2 = ‖w‖²/2 − ‖x̃ − w‖²/2 reaches ‖w‖²/2
-    // when x̃ = w, so queries and keys near dk^{1/4}·w_0 put feature 0 near e^{‖w_0‖²/2}.
-    const projection = Float32Array.from(performerProjection({ seed: 4, m, dk }), (x) => 5 * x);
-    const base = problemLike('performer', 24, 1, {}, 9);
-    const lift = (values: ArrayLike<number>) =>
-      Float32Array.from(values, (x, i) => dk ** 0.25 * projection[i % dk] + 0.3 * x);
-    const p: AttentionProblem = { ...base, q: lift(base.q), k: lift(base.k), inputs: { projection } };
-    let largest = -Infinity;
-    for (let t = 0; t < 24; t++) {
-      const scaled = Array.from({ length: dk }, (_, d) => dk ** -0.25 * Number(p.k[t * dk + d]));
-      const halfSq = scaled.reduce((s, x) => s + x * x, 0) / 2;
-      for (let f = 0; f < m; f++) {
-        const dot = scaled.reduce((s, x, d) => s + x * projection[f * dk + d], 0);
+  // The largest exponent w·x̃ − ‖x̃‖²/2 = ‖w‖²/2 − ‖x̃ − w‖²/2 reaches ‖w‖²/2 when x̃ = w, so rows near
+  // dk^{1/4}·w_0 with W scaled up put feature 0 near e^{‖w_0‖²/2}, far beyond f32.
+  const { dk: performerDk } = vectorOf('performer').problem;
+  const performerM = 16;
+  /** Largest exponent over features of each row of x (n×dk). */
+  function rowExponents(x: ArrayLike<number>, projection: Float32Array, n: number): number[] {
+    const dk = performerDk;
+    return Array.from({ length: n }, (_, t) => {
+      const scaled = Array.from({ length: dk }, (_, d) => dk ** -0.25 * Number(x[t * dk + d]));
+      const halfSq = scaled.reduce((sum, value) => sum + value * value, 0) / 2;
+      let largest = -Infinity;
+      for (let f = 0; f < performerM; f++) {
+        const dot = scaled.reduce((sum, value, d) => sum + value * projection[f * dk + d], 0);
         largest = Math.max(largest, dot - halfSq);
       }
-    }
-    expect(largest).toBeGreaterThan(88.7); // e^largest is not a finite f32
-    expect(dv).toBe(4);
+      return largest;
+    });
+  }
+  async function expectPerformerMatches(p: AttentionProblem): Promise<void> {
+    const engine = await testEngine();
     for (const form of ['parallel', 'recurrent', 'chunk'] as const) {
       const request = { variant: 'performer' as const, form, problem: { ...p, params: { chunkSize: 16 } } };
       const reference = runCpu(request);
       const result = await engine.run(request);
       for (const value of result.o) expect(Number.isFinite(value)).toBe(true);
       expect(maxAbsDiff(result.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
+    }
+  }
+
+  it('Performer with exponents far beyond f32 (e^{>88}): the shifts keep it exact and finite', async () => {
+    const dk = performerDk;
+    const projection = Float32Array.from(performerProjection({ seed: 4, m: performerM, dk }), (x) => 5 * x);
+    const base = problemLike('performer', 24, 1, {}, 9);
+    const lift = (values: ArrayLike<number>) =>
+      Float32Array.from(values, (x, i) => dk ** 0.25 * projection[i % dk] + 0.3 * x);
+    const p: AttentionProblem = { ...base, q: lift(base.q), k: lift(base.k), inputs: { projection } };
+    expect(Math.max(...rowExponents(p.k, projection, 24))).toBeGreaterThan(88.7); // not a finite f32
+    await expectPerformerMatches(p);
+  });
+
+  it('Performer keys spanning more than f32 range (later keys e^{~100} above earlier ones): causal rows stay exact', async () => {
+    // One shift for all keys must not flush the earlier keys to 0: the shift leaves
+    // headroom, so the first rows (which see only the small keys) keep their weights.
+    const dk = performerDk;
+    const spanned = (scale: number) => {
+      const projection = Float32Array.from(
+        performerProjection({ seed: 4, m: performerM, dk }),
+        (x) => scale * x,
+      );
+      const base = problemLike('performer', 24, 1, {}, 9);
+      const liftFrom12 = (values: ArrayLike<number>) =>
+        Float32Array.from(values, (x, i) => (i >= 12 * dk ? dk ** 0.25 * projection[i % dk] + 0.3 * x : x));
+      const p: AttentionProblem = {
+        ...base,
+        q: liftFrom12(base.q),
+        k: liftFrom12(base.k),
+        inputs: { projection },
+      };
+      const keys = rowExponents(p.k, projection, 24);
+      return { p, span: Math.max(...keys.slice(12)) - Math.max(...keys.slice(0, 12)) };
+    };
+    // A span of ~100 nats: beyond f32's 87 below the largest key, within the 40 of headroom.
+    const within = spanned(5);
+    expect(within.span).toBeGreaterThan(95);
+    expect(within.span).toBeLessThan(120);
+    await expectPerformerMatches(within.p);
+    // Far beyond even that (the early keys underflow whatever one shift does; a running
+    // max would be needed): the early rows degrade to 0, but nothing is NaN or infinite.
+    const beyond = spanned(6.5);
+    expect(beyond.span).toBeGreaterThan(127);
+    const engine = await testEngine();
+    for (const form of ['parallel', 'recurrent', 'chunk'] as const) {
+      const problem = { ...beyond.p, params: { chunkSize: 16 } };
+      const result = await engine.run({ variant: 'performer', form, problem });
+      for (const value of result.o) expect(Number.isFinite(value)).toBe(true);
     }
   });
 });

@@ -29,6 +29,13 @@ struct FeatureParams {
 // e^{shift}, which must stay finite in f32 (e^88.7 overflows).
 const MAX_EXP: f32 = 80.0;
 
+// Performer's shifts leave this much headroom (in nats) above 1: query features
+// ≤ e^20, key features ≤ e^40, so products, S and z (≤ n·r·e^60·|v|) stay finite,
+// while features far below the largest one (down to e^{−87} under it plus the
+// headroom) do not underflow to 0. A shift of 0 (no headroom needed) changes nothing.
+const QUERY_HEADROOM: f32 = 20.0;
+const KEY_HEADROOM: f32 = 40.0;
+
 // Workgroups of 64 threads, one per (head, token) row, ids spread over x and y.
 fn row_id(gid: vec3u, nwg: vec3u) -> u32 {
   return gid.x + gid.y * nwg.x * 64u;

@@ -6,8 +6,8 @@
 //   3 Based: [1, x/DK^{1/4}, vec(xxᵀ)/(√2·√DK)], R = 1 + DK + DK²
 //   4 Hedgehog: [softmax(xW), softmax(−xW)] (max-subtracted), R = 2·PROJ_COLS
 //   5 FLatten: ‖x⁺‖·y/‖y‖, y = (x⁺/max x⁺)^p, x⁺ = relu(x) + 1e-6, R = DK
-// Performer's shift keeps every exp ≤ 1: for queries (IS_QUERY = 1) it is the
-// row's own max(0, max_f arg_f), written to row_shift so the finishing passes
+// Performer's shift keeps every exp ≤ e^{headroom} (common.wgsl): for queries
+// (IS_QUERY = 1) it is the row's own max(0, max_f arg_f − 20), written to row_shift so the finishing passes
 // can undo it exactly (it cancels in the ratio except against eps, which they
 // scale by e^{−shift}); for keys it is one constant per head, key_shift[head],
 // because a per-key factor would not cancel. Rows of heads ≥ params.heads (InLine's
@@ -75,17 +75,24 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
     var shift = 0.0;
     if (params.shifted != 0u) {
       if (IS_QUERY == 1u) {
+        var largest = 0.0;
         for (var f = 0u; f < R; f++) {
-          shift = max(shift, performer_arg(base, f, half_sq));
+          largest = max(largest, performer_arg(base, f, half_sq));
         }
+        shift = max(largest - QUERY_HEADROOM, 0.0);
         row_shift[head * n + t] = shift;
       } else {
         shift = key_shift[head];
       }
     }
     let out_scale = inverseSqrt(f32(R));
+    // The min only guards the key pass against rounding: arg − shift ≤ headroom by construction.
+    var cap = QUERY_HEADROOM;
+    if (IS_QUERY == 0u) {
+      cap = KEY_HEADROOM;
+    }
     for (var f = 0u; f < R; f++) {
-      out[o + f] = out_scale * exp(min(performer_arg(base, f, half_sq) - shift, 0.0));
+      out[o + f] = out_scale * exp(min(performer_arg(base, f, half_sq) - shift, cap));
     }
   } else if (MAP == 2u) {
     let theta = PI * f32(t + 1u) / (2.0 * params.max_len);

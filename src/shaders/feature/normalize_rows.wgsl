@@ -57,7 +57,10 @@ fn main(
   if (params.rule == 0u) {
     factor = exp(min(shift, MAX_EXP));
   } else if (params.rule == 1u) {
-    factor = 1.0 / (den + params.eps * exp(-shift));
+    // eps·e^{−shift} may underflow to 0; then den = 0 means every product underflowed
+    // (num = 0 too) and the row is 0, not 0/0.
+    let shifted_den = den + params.eps * exp(-shift);
+    factor = select(0.0, 1.0 / shifted_den, shifted_den > 0.0);
   } else {
     factor = 1.0 / max(den, params.eps);
   }

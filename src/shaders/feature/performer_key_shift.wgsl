@@ -1,6 +1,6 @@
 // Performer's key shift: b_h = max(0, max over keys j and features f of
-// w_f·k̃_j − ‖k̃_j‖²/2), one constant per head, so that the key features
-// exp(arg − b_h) are ≤ 1 (f32 exp overflows above 88.7; the contract's φ has no
+// w_f·k̃_j − ‖k̃_j‖²/2 minus KEY_HEADROOM), one constant per head, so that the key
+// features exp(arg − b_h) are ≤ e^40 (f32 exp overflows above 88.7; the contract's φ has no
 // stabiliser, so the shift is undone exactly by the finishing passes). One
 // workgroup per head.
 @group(0) @binding(0) var<uniform> params: FeatureParams;
@@ -40,6 +40,6 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
     for (var i = 0u; i < WG; i++) {
       m = max(m, partial[i]);
     }
-    key_shift[head] = m;
+    key_shift[head] = max(m - KEY_HEADROOM, 0.0);
   }
 }
