@@ -14,6 +14,7 @@ import {
   useState,
   type KeyboardEvent,
   type PointerEvent,
+  type ReactNode,
 } from 'react';
 import type { MatrixHandle } from '../../engine/types';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -57,6 +58,12 @@ export interface HeatmapProps {
   readonly exportName?: string;
   /** Called once per matrix, after its pixels are on screen (labs start slower work only then). */
   readonly onPainted?: (matrix: MatrixHandle) => void;
+  /** Extra SVG drawn over the map, in map coordinates (0..side px square), e.g. a chunk diagram. */
+  readonly overlay?: (geometry: {
+    readonly side: number;
+    readonly rows: number;
+    readonly cols: number;
+  }) => ReactNode;
 }
 
 const MARGIN = { left: 46, top: 8, right: 8, bottom: 38 };
@@ -106,6 +113,7 @@ export function Heatmap({
   pending = false,
   exportName,
   onPainted,
+  overlay,
 }: HeatmapProps) {
   const t = useT();
   const theme = useResolvedTheme();
@@ -418,6 +426,7 @@ export function Heatmap({
                 <polygon points={maskPolygon(rows, cols, side)} fill={`url(#${hatchId})`} />
               )}
               <rect className={styles.axisLine} width={side} height={side} fill="none" />
+              {matrix && overlay?.({ side, rows, cols })}
               {ticks(5, x).map((v) => (
                 <g key={`x${v}`} transform={`translate(${Math.min(side, x(v))}, ${side})`}>
                   <line className={styles.axisLine} y2={4} />
