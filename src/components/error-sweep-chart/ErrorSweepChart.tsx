@@ -1,7 +1,7 @@
 // Performer's error against softmax as m grows: the mean over seeds with the
-// min–max spread as a band, the fitted c/√m line, and the current m marked
+// min–max spread as a band, a c/√m reference line, and the current m marked
 // (log–log axes, where 1/√m is a straight line of slope −½). The table of
-// means, spreads and the fit is the text alternative.
+// means, spreads and the reference line is the text alternative.
 import { area, line } from 'd3-shape';
 import { useId, useRef } from 'react';
 import type { PerformerSweepPoint } from '../../engine/analysis';
@@ -18,7 +18,7 @@ import styles from '../charts/Chart.module.css';
 export interface ErrorSweepChartProps {
   readonly title: string;
   readonly points: readonly PerformerSweepPoint[];
-  /** c of the fitted c/√m. */
+  /** c of the reference line c/√m. */
   readonly fit: number;
   readonly markerM?: number;
   readonly height?: number;
@@ -112,7 +112,7 @@ export function ErrorSweepChart({
               <g key={`x${v}`} transform={`translate(${x(v)}, ${innerH})`}>
                 <line className={styles.tickLine} y2={4} />
                 <text className={styles.tick} y={15} textAnchor="middle">
-                  {formatNumber(v)}
+                  {Math.round(v)}
                 </text>
               </g>
             ))}
@@ -152,7 +152,12 @@ export function ErrorSweepChart({
         </li>
         <li style={{ color: fitColor }}>
           <span className={`${styles.swatch} ${styles.dashed}`} />
-          <span style={{ color: 'var(--text)' }}>{t('fm.sweep.fit', { c: formatNumber(fit) })}</span>
+          <span style={{ color: 'var(--text)' }}>
+            {t('fm.sweep.fit', {
+              c: formatNumber(fit),
+              m: points.length > 0 ? Math.max(...points.map((p) => p.m)) : 0,
+            })}
+          </span>
         </li>
       </ul>
       <details className={styles.details}>

@@ -288,14 +288,14 @@ export async function focusSweep(
 }
 
 /**
- * c in error ≈ c/√m, fitted by least squares in log space with the slope fixed
- * at −1/2: ln c = mean(ln err + ½ ln m).
+ * c of the reference line c/√m through the point of largest m, where the
+ * estimator's variance term (∝ 1/m) should dominate: how the error would fall
+ * from there on if it followed the 1/√m law.
  */
-export function inverseSqrtFit(points: readonly { m: number; error: number }[]): number {
-  const usable = points.filter((point) => point.error > 0);
-  if (usable.length === 0) return 0;
-  const sum = usable.reduce((total, point) => total + Math.log(point.error) + 0.5 * Math.log(point.m), 0);
-  return Math.exp(sum / usable.length);
+export function inverseSqrtAnchor(points: readonly { m: number; error: number }[]): number {
+  let anchor: { m: number; error: number } | undefined;
+  for (const point of points) if (!anchor || point.m > anchor.m) anchor = point;
+  return anchor ? anchor.error * Math.sqrt(anchor.m) : 0;
 }
 
 /**

@@ -24,7 +24,7 @@ import { useT } from '../i18n';
 import { EngineErrorNote } from '../lab/EngineErrorNote';
 import {
   choiceOf,
-  inverseSqrtFit,
+  inverseSqrtAnchor,
   logLogSlope,
   mapRequest,
   SWEEP_SEED_COUNT,
@@ -113,7 +113,7 @@ export function MapCompareLab({ choices }: MapCompareLabProps) {
   const meanErrors = (points: readonly PerformerSweepPoint[]) =>
     points.map((point) => ({ m: point.m, error: point.relativeFrobenius.mean }));
   const slope = logLogSlope(meanErrors(sweepPoints ?? []));
-  const fit = inverseSqrtFit(meanErrors(sweep.value ?? []));
+  const fit = inverseSqrtAnchor(meanErrors(sweep.value ?? []));
 
   const items: ReadoutItem[] = [
     {

@@ -172,9 +172,16 @@ export function SpectrumChart({
                   <text
                     className={styles.tick}
                     x={mx + (mx > innerW * 0.7 ? -4 : 4)}
-                    y={12 + index * 13}
+                    y={12 + index * 14}
                     textAnchor={mx > innerW * 0.7 ? 'end' : 'start'}
-                    style={{ fill: color }}
+                    // A halo in the page colour keeps the label legible over the curves.
+                    style={{
+                      fill: color,
+                      paintOrder: 'stroke',
+                      stroke: 'var(--surface, #fff)',
+                      strokeWidth: 3,
+                      strokeLinejoin: 'round',
+                    }}
                   >
                     {mark.label}
                   </text>
