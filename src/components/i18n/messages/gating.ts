@@ -126,7 +126,7 @@ export const gatingMessages = defineMessages({
     'chunking.timing.byNTitle': 'Time of the three forms against n',
     'chunking.timing.byChunkTitle': 'Time of the chunk form against C',
     'chunking.timing.chunkAxis': 'chunk size C',
-    'chunking.timing.skipped': '{count} points not run (why)',
+    'chunking.timing.skipped': 'Points not run: {count} (why)',
   },
   zh: {
     'lab.gating.title': '门控与衰减',
@@ -240,6 +240,6 @@ export const gatingMessages = defineMessages({
     'chunking.timing.byNTitle': '三种形式的时间随 n 变化',
     'chunking.timing.byChunkTitle': '分块形式的时间随 C 变化',
     'chunking.timing.chunkAxis': '块大小 C',
-    'chunking.timing.skipped': '{count} 个点未运行（原因）',
+    'chunking.timing.skipped': '未运行的点：{count} 个（原因）',
   },
 });
