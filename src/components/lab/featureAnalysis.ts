@@ -184,7 +184,8 @@ export async function analyzeFeatureMap(
     const start = base;
     const summary = await spectrumAsync(
       { rows, cols, data },
-      { signal, onProgress: (fraction) => report(start + fraction * share) },
+      // The shares add up to 1 only up to rounding: never report past 1 before the end.
+      { signal, onProgress: (fraction) => report(Math.min(start + fraction * share, 0.999)) },
     );
     base += share;
     return summary;
