@@ -3,6 +3,7 @@
 // wipes the state at its token, and the delta rule's overwrite demo reads back
 // the newer value where linear attention reads a blend.
 import { expect, test } from '@playwright/test';
+import { generateProblem } from '../src/engine/inputs/generate';
 import {
   expectClose,
   expectUrlParam,
@@ -107,6 +108,25 @@ test('Mamba-2 forget gate: nothing written before the token survives it', async 
   expect(await readoutValue(page, 'decay-first')).toBe(0);
   const after = await readoutValue(page, 'state-norm');
   expect(after).toBeGreaterThan(0);
+
+  // At the forget token the state is that token's write alone: S_20 = k_20ᵀ v_20, ‖S_20‖_F = ‖k_20‖·‖v_20‖.
+  await page.getByTestId('state-t').focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  await expectUrlParam(page, 't', '20');
+  await waitForLabIdle(page, { rows: 64 });
+  const inputs = generateProblem({
+    seed: 42,
+    n: 64,
+    dk: 16,
+    dv: 16,
+    temperature: 1,
+    locality: 0,
+    clustering: 0,
+  });
+  const rowNorm = (x: Float32Array) => Math.hypot(...x.subarray(19 * 16, 20 * 16));
+  const written = rowNorm(inputs.k) * rowNorm(inputs.v);
+  expectClose(await readoutValue(page, 'state-norm'), written, 1e-4 * written, '‖S_20‖ after the wipe');
+  expect(written).toBeLessThan(after);
 
   // The forget token moves: the horizon moves with it.
   await page.getByTestId('forget-at').focus();
