@@ -20,7 +20,16 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const lessons = { 'softmax-wall': 5, reorder: 4, rnn: 5, timing: 5 };
+const lessons = {
+  'softmax-wall': 5,
+  reorder: 4,
+  'feature-maps': 6,
+  rnn: 5,
+  'low-rank': 6,
+  gating: 6,
+  chunking: 5,
+  timing: 5,
+};
 const views = [];
 for (const theme of ['light', 'dark']) {
   views.push({ name: `landing-${theme}`, query: `?theme=${theme}`, width: 1280 });
