@@ -9,9 +9,11 @@ import { maxAbsDiff, toleranceFor } from '../testing/vectors';
 import { EngineError, type Form, type Params, type RunRequest, type VariantId } from '../types';
 import { createGpuEngine } from './engine';
 import { chooseFlashTiles, setFlashTileOverride } from './kernels';
+import { perBufferBytes } from './memory';
 import { GPU_AVAILABLE, readBuffer, testDevice, testEngine } from './testSetup';
 
 const cpu = createCpuEngine();
+const pick = ({ q, k, v }: { q: Float32Array; k: Float32Array; v: Float32Array }) => ({ q, k, v });
 const CONTRACT_TOL = 1e-3;
 
 interface Case {
@@ -168,8 +170,8 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU engine against the CPU reference', () =>
   it('rejects a matrix larger than the device allows with maxN, before allocating anything', async () => {
     const { device, limits } = await testDevice();
     const gpu = createGpuEngine(device);
-    // Smallest n whose n×n f32 matrix exceeds the per-binding limit.
-    const perBuffer = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+    // Smallest n whose n×n f32 matrix exceeds the per-buffer rule (15/16 of the limits, memory.ts).
+    const perBuffer = perBufferBytes(limits);
     const n = Math.floor(Math.sqrt(perBuffer / 4)) + 1;
     const zeros = new Float32Array(n);
     const ones = new Float32Array(n).fill(1);
@@ -191,6 +193,122 @@ describe.skipIf(!GPU_AVAILABLE)('WebGPU engine against the CPU reference', () =>
       expect(created).toBe(0);
     } finally {
       device.createBuffer = original;
+    }
+  });
+
+  it('refuses one n above the memory budget with maxN, then runs at maxN', async () => {
+    const { device } = await testDevice();
+    // A 1 MiB budget: the n×n matrix alone allows n ≤ 512.
+    const gpu = createGpuEngine(device, { memoryBudget: 1 << 20 });
+    const sized = (n: number) =>
+      generateProblem({ seed: 3, n, dk: 4, dv: 4, temperature: 1, locality: 0, clustering: 0 });
+    const over = await gpu
+      .run({ variant: 'softmax', form: 'parallel', problem: { ...pick(sized(512)), n: 512, dk: 4, dv: 4 } })
+      .catch((e: unknown) => e);
+    expect(over).toBeInstanceOf(EngineError);
+    const maxN = (over as EngineError).maxN ?? 0;
+    // q, k, v, o (4·n·4 floats each), the matrix and the o read-back must fit 1 MiB.
+    const bytes = (n: number) => 4 * (n * n + 5 * n * 4);
+    expect(bytes(maxN)).toBeLessThanOrEqual(1 << 20);
+    expect(bytes(maxN + 1)).toBeGreaterThan(1 << 20);
+    expect((over as EngineError).message).toMatch(/at once.*largest n that fits is \d+/);
+    const inputs = sized(maxN);
+    const problem = { n: maxN, dk: 4, dv: 4, q: inputs.q, k: inputs.k, v: inputs.v };
+    const result = await gpu.run({ variant: 'softmax', form: 'parallel', problem });
+    const reference = await cpu.run({ variant: 'softmax', form: 'parallel', problem });
+    expect(maxAbsDiff(result.o, reference.o)).toBeLessThan(CONTRACT_TOL);
+    const weightsOver = await gpu
+      .weights({ variant: 'softmax', problem: { ...pick(sized(1100)), n: 1100, dk: 4, dv: 4 } })
+      .catch((e: unknown) => e);
+    expect(weightsOver).toBeInstanceOf(EngineError);
+    expect((weightsOver as EngineError).maxN).toBeGreaterThan(500);
+  });
+
+  it('turns a failed allocation into an EngineError with a smaller maxN, and stays usable', async () => {
+    const { device } = await testDevice();
+    const gpu = createGpuEngine(device);
+    const n = 96;
+    const inputs = generateProblem({ seed: 5, n, dk: 8, dv: 8, temperature: 1, locality: 0, clustering: 0 });
+    const problem = { n, dk: 8, dv: 8, q: inputs.q, k: inputs.k, v: inputs.v };
+    const original = device.createBuffer.bind(device);
+    // The n×n matrix "fails": a size above maxBufferSize makes WebGPU return an invalid
+    // buffer with a validation error, as a refused allocation does.
+    device.createBuffer = (descriptor: GPUBufferDescriptor) =>
+      original(
+        descriptor.size === n * n * 4
+          ? { ...descriptor, size: device.limits.maxBufferSize + 16 }
+          : descriptor,
+      );
+    let runError: unknown;
+    let weightsError: unknown;
+    try {
+      runError = await gpu.run({ variant: 'softmax', form: 'parallel', problem }).catch((e: unknown) => e);
+      weightsError = await gpu.weights({ variant: 'softmax', problem }).catch((e: unknown) => e);
+    } finally {
+      device.createBuffer = original;
+    }
+    expect(runError).toBeInstanceOf(EngineError);
+    expect((runError as EngineError).message).toMatch(
+      /WebGPU could not run softmax parallel at n=96.*try n = \d+/,
+    );
+    const maxN = (runError as EngineError).maxN ?? 0;
+    expect(maxN).toBeGreaterThan(0);
+    expect(maxN).toBeLessThan(n);
+    expect(weightsError).toBeInstanceOf(EngineError);
+    expect((weightsError as EngineError).maxN).toBeLessThan(n);
+    // The engine still works at the offered size, and its pool holds no invalid buffer.
+    const smaller = generateProblem({
+      seed: 5,
+      n: maxN,
+      dk: 8,
+      dv: 8,
+      temperature: 1,
+      locality: 0,
+      clustering: 0,
+    });
+    const ok = { n: maxN, dk: 8, dv: 8, q: smaller.q, k: smaller.k, v: smaller.v };
+    const result = await gpu.run({ variant: 'softmax', form: 'parallel', problem: ok });
+    const reference = await cpu.run({ variant: 'softmax', form: 'parallel', problem: ok });
+    expect(maxAbsDiff(result.o, reference.o)).toBeLessThan(CONTRACT_TOL);
+    const matrix = await gpu.weights({ variant: 'softmax', problem: ok });
+    expect(matrix.rows).toBe(maxN);
+    expect(matrix.maxValue).toBeGreaterThan(0);
+  });
+
+  it('the tiled kernels (real GPUs) and the barrier-free ones (CPU adapters) agree with the CPU', async () => {
+    const { device } = await testDevice();
+    const n = 70;
+    const inputs = generateProblem({
+      seed: 9,
+      n,
+      dk: 20,
+      dv: 12,
+      temperature: 1,
+      locality: 0,
+      clustering: 0,
+    });
+    const problem = { n, dk: 20, dv: 12, q: inputs.q, k: inputs.k, v: inputs.v };
+    for (const kernels of ['tiled', 'simple'] as const) {
+      const gpu = createGpuEngine(device, { kernels });
+      expect(gpu.context.simpleKernels).toBe(kernels === 'simple');
+      for (const [variant, params] of [
+        ['softmax', { causal: true }],
+        ['swa', { causal: true, window: 9 }],
+        ['linear', { causal: false, featureMap: 'elu1' }],
+      ] as const) {
+        const req: RunRequest = {
+          variant,
+          form: 'parallel',
+          problem: { ...problem, params: params as Params },
+        };
+        const result = await gpu.run(req);
+        const reference = await cpu.run(req);
+        expect(maxAbsDiff(result.o, reference.o)).toBeLessThan(CONTRACT_TOL);
+        const w = await gpu.weights(req);
+        const wRef = await cpu.weights(req);
+        expect(Math.abs(w.maxValue - wRef.maxValue)).toBeLessThan(1e-4);
+        expect(Math.abs((await w.at(40, 3)) - (await wRef.at(40, 3)))).toBeLessThan(1e-4);
+      }
     }
   });
 

@@ -10,14 +10,16 @@ import {
   type RunResult,
 } from '../types';
 import {
-  checkFitsLimits,
+  formatBytes,
   validateProblem,
   validateRequest,
   type BufferSizeModel,
   type NormalizedProblem,
 } from '../validate';
+import { isCpuAdapter } from './adapterKind';
 import { BufferPool } from './buffers';
 import { copyLimits, type DeviceLimits } from './device';
+import { captureGpuErrors, MemoryBudget, totalBytes } from './memory';
 import { linearStateFloats, weightsDispatches } from './kernels';
 import { PipelineCache } from './pipelines';
 import {
@@ -43,6 +45,13 @@ export interface GpuEngineOptions {
   readonly keepMatrices?: number;
   /** Never use subgroup operations (to compare or work around a driver). */
   readonly withoutSubgroups?: boolean;
+  /**
+   * Which kernels of the parallel form: 'simple' (barrier-free, one invocation per
+   * output), 'tiled' (workgroup-memory tiles), or 'auto' (simple on CPU adapters).
+   */
+  readonly kernels?: 'auto' | 'simple' | 'tiled';
+  /** Bytes one request may hold at once (default: memory.ts's rule from the device limits). */
+  readonly memoryBudget?: number;
 }
 
 export interface GpuEngine extends AttentionEngine {
@@ -58,6 +67,9 @@ export function createGpuContext(device: GPUDevice, opts: GpuEngineOptions = {})
     limits: copyLimits(device.limits),
     pipelines: new PipelineCache(device),
     pool: new BufferPool(device, opts.poolBytes),
+    simpleKernels:
+      opts.kernels === 'simple' || ((opts.kernels ?? 'auto') === 'auto' && isCpuAdapter(device.adapterInfo)),
+    memory: new MemoryBudget(copyLimits(device.limits), opts.memoryBudget),
     subgroupMinSize:
       device.features.has('subgroups') && !opts.withoutSubgroups
         ? (device.adapterInfo?.subgroupMinSize ?? 0)
@@ -87,21 +99,27 @@ export function gpuBufferModel(spec: GpuSpec): BufferSizeModel {
   };
 }
 
-/** Builds the plan of a validated problem; throws EngineError (with maxN) before allocating if it does not fit. */
+/**
+ * Builds the plan of a validated problem; throws EngineError (with maxN) before
+ * allocating if its buffers, plus `extraBytes` (read-backs) and `heldBytes`
+ * (memory that stays allocated meanwhile), break memory.ts's rule. Idle pool
+ * buffers are freed first when they alone would break it.
+ */
 export function buildPlan(
   ctx: GpuContext,
   spec: GpuSpec,
   problem: NormalizedProblem & { form: GpuSpec['form'] },
+  extra: { readonly extraBytes?: number; readonly heldBytes?: number } = {},
 ): GpuPlan {
-  checkFitsLimits(problem, ctx.limits, gpuBufferModel(spec));
+  checkMemory(ctx, spec, problem, extra);
   const buffers = new PlanBuffers(ctx);
-  const io = {
-    q: buffers.storage(spec.heads * spec.n * spec.dk * F32, 'q'),
-    k: buffers.storage(spec.heads * spec.n * spec.dk * F32, 'k'),
-    v: buffers.storage(spec.heads * spec.n * spec.dv * F32, 'v'),
-    o: buffers.storage(spec.heads * spec.n * spec.dv * F32, 'o'),
-  };
   try {
+    const io = {
+      q: buffers.storage(spec.heads * spec.n * spec.dk * F32, 'q'),
+      k: buffers.storage(spec.heads * spec.n * spec.dk * F32, 'k'),
+      v: buffers.storage(spec.heads * spec.n * spec.dv * F32, 'v'),
+      o: buffers.storage(spec.heads * spec.n * spec.dv * F32, 'o'),
+    };
     const form = gpuPlanBuilder(spec.variant)(ctx, spec, io, buffers);
     return {
       spec,
@@ -111,11 +129,68 @@ export function buildPlan(
       dispatches: form.dispatches,
       bytes: buffers.bytes,
       release: (keep) => buffers.release(keep),
+      destroy: () => buffers.destroy(),
     };
   } catch (error) {
     buffers.release();
     throw error;
   }
+}
+
+function modelWithExtra(spec: GpuSpec, extraBytes: number): BufferSizeModel {
+  const model = gpuBufferModel(spec);
+  return (dims, params) => {
+    const list = model(dims, params);
+    // Read-backs scale with the output (o of every head).
+    const scaled = extraBytes > 0 ? (extraBytes * dims.n) / spec.n : 0;
+    return scaled > 0 ? [...list, { label: 'read-back buffers', bytes: scaled }] : list;
+  };
+}
+
+function checkMemory(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  problem: NormalizedProblem & { form: GpuSpec['form'] },
+  { extraBytes = 0, heldBytes = 0 }: { readonly extraBytes?: number; readonly heldBytes?: number },
+): void {
+  const model = modelWithExtra(spec, extraBytes);
+  const req = { ...problem, heads: spec.heads };
+  const needed = totalBytes(model(req, problem.params));
+  if (needed + heldBytes + ctx.pool.idleBytes > ctx.memory.bytes) ctx.pool.trim();
+  ctx.memory.check(req, problem.params, model, heldBytes + ctx.pool.idleBytes);
+}
+
+/**
+ * The EngineError of an allocation or submission WebGPU refused: the budget
+ * drops to half of what this request needed, and maxN is the largest n under it.
+ */
+function rejectionError(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  problem: NormalizedProblem & { form: GpuSpec['form'] },
+  what: string,
+  error: GPUError,
+  extraBytes = 0,
+): EngineError {
+  const model = modelWithExtra(spec, extraBytes);
+  const req = { ...problem, heads: spec.heads };
+  const needed = totalBytes(model(req, problem.params));
+  const oom = error.constructor?.name === 'GPUOutOfMemoryError' || /out of memory/i.test(error.message);
+  ctx.memory.lowerAfterFailure(needed, `n=${spec.n} failed to allocate`);
+  ctx.pool.trim();
+  const maxN = ctx.memory.maxN(req, problem.params, model);
+  const fits = maxN >= 1 ? `try n = ${maxN} or less` : 'no n fits with these dk, dv, heads';
+  const cause = oom ? 'out of memory' : 'rejected';
+  return new EngineError(
+    `WebGPU could not run ${what} at n=${spec.n} (${formatBytes(needed)} of buffers; ${cause}: ` +
+      `${firstLine(error.message)}); ${fits}`,
+    { maxN },
+  );
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}): GpuEngine {
@@ -142,15 +217,20 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
     checkAlive();
     const req = validateRequest(request);
     const spec = specFromProblem(req, req.form);
-    device.pushErrorScope('out-of-memory');
-    device.pushErrorScope('validation');
-    const plan = buildPlan(ctx, spec, req);
+    const outBytes = spec.heads * spec.n * spec.dv * F32;
+    const stateBytes =
+      spec.variant === 'linear' && spec.form !== 'parallel' ? spec.heads * linearStateFloats(spec) * F32 : 0;
+    const readBackBytes = outBytes + stateBytes;
+    let plan: GpuPlan | undefined;
     const staging: GPUBuffer[] = [];
-    try {
+    let stateStaging: GPUBuffer | undefined;
+    // Allocation, upload, encoding and submission inside error scopes, popped
+    // before anything awaits (no other caller's errors land in them).
+    const attempt = captureGpuErrors(device, () => {
+      plan = buildPlan(ctx, spec, req, { extraBytes: readBackBytes, heldBytes: liveBytes() });
       upload(device, plan.io.q, req.q);
       upload(device, plan.io.k, req.k);
       upload(device, plan.io.v, req.v);
-      const outBytes = spec.heads * spec.n * spec.dv * F32;
       const oStaging = ctx.pool.acquire(outBytes, MAP_READ_USAGE, 'o read-back');
       staging.push(oStaging);
       const encoder = device.createCommandEncoder({ label: `${spec.variant} ${spec.form}` });
@@ -158,7 +238,6 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
       encodePlan(pass, plan);
       pass.end();
       encoder.copyBufferToBuffer(plan.io.o, 0, oStaging, 0, outBytes);
-      let stateStaging: GPUBuffer | undefined;
       if (plan.state) {
         const { buffer, floats, strideFloats } = plan.state;
         stateStaging = ctx.pool.acquire(spec.heads * floats * F32, MAP_READ_USAGE, 'state read-back');
@@ -175,15 +254,19 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
       }
       const started = performance.now();
       device.queue.submit([encoder.finish()]);
-      await device.queue.onSubmittedWorkDone();
-      const ms = performance.now() - started;
-      const validationError = await device.popErrorScope();
-      const memoryError = await device.popErrorScope();
-      const gpuError = validationError ?? memoryError;
+      return started;
+    });
+    let failed = true;
+    try {
+      const gpuError = await attempt.errors;
+      if ('thrown' in attempt) throw attempt.thrown;
       if (gpuError)
-        throw new EngineError(`WebGPU rejected the ${spec.variant} ${spec.form} run: ${gpuError.message}`);
-      const o = await readFloats(oStaging, outBytes);
+        throw rejectionError(ctx, spec, req, `${spec.variant} ${spec.form}`, gpuError, readBackBytes);
+      await device.queue.onSubmittedWorkDone();
+      const ms = performance.now() - attempt.value;
+      const o = await readFloats(staging[0], outBytes);
       const state = stateStaging ? await readFloats(stateStaging, stateStaging.size) : undefined;
+      failed = false;
       return {
         variant: req.variant,
         form: req.form,
@@ -191,14 +274,23 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
         n: spec.n,
         dv: spec.dv,
         o,
-        state: state && plan.state ? state.subarray(0, spec.heads * plan.state.floats) : undefined,
+        state: state && plan?.state ? state.subarray(0, spec.heads * plan.state.floats) : undefined,
         ms,
       };
     } finally {
-      plan.release();
-      for (const buffer of staging) ctx.pool.release(buffer);
+      // After a failure nothing goes back to the pool: a buffer may be invalid.
+      if (failed) {
+        plan?.destroy();
+        for (const buffer of staging) buffer.destroy();
+      } else {
+        plan?.release();
+        for (const buffer of staging) ctx.pool.release(buffer);
+      }
     }
   }
+
+  /** Bytes of the weight matrices kept alive for views. */
+  const liveBytes = () => liveMatrices.reduce((sum, m) => sum + m.size, 0);
 
   async function weights(request: Omit<RunRequest, 'form'>): Promise<MatrixHandle> {
     checkAlive();
@@ -206,21 +298,28 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
     // Head 0 only: the matrix a view draws.
     const spec: GpuSpec = { ...specFromProblem(problem, 'parallel'), heads: 1 };
     const { n, dk } = spec;
-    checkFitsLimits({ ...problem, heads: 1, form: 'parallel' }, ctx.limits, gpuBufferModel(spec));
-    device.pushErrorScope('out-of-memory');
-    device.pushErrorScope('validation');
+    const sized = { ...problem, heads: 1, form: 'parallel' as const };
+    // Older kept matrices make room before a request is refused for their sake
+    // (the newest stays: a view may still draw it while this one computes).
+    const model = gpuBufferModel(spec);
+    const needed = totalBytes(model(sized, problem.params));
+    while (liveMatrices.length > 1 && needed + liveBytes() + ctx.pool.idleBytes > ctx.memory.bytes) {
+      liveMatrices.shift()?.destroy();
+    }
     const buffers = new PlanBuffers(ctx);
-    const q = buffers.storage(n * dk * F32, 'q head 0');
-    const k = buffers.storage(n * dk * F32, 'k head 0');
-    upload(device, q, problem.q, n * dk);
-    upload(device, k, problem.k, n * dk);
-    // Owned by the handle rather than the pool: a view keeps drawing it.
-    const matrix = device.createBuffer({
-      size: Math.max(16, n * n * F32),
-      usage: STORAGE_USAGE,
-      label: 'weights',
-    });
-    try {
+    let matrix: GPUBuffer | undefined;
+    const attempt = captureGpuErrors(device, () => {
+      checkMemory(ctx, spec, sized, { heldBytes: liveBytes() });
+      const q = buffers.storage(n * dk * F32, 'q head 0');
+      const k = buffers.storage(n * dk * F32, 'k head 0');
+      upload(device, q, problem.q, n * dk);
+      upload(device, k, problem.k, n * dk);
+      // Owned by the handle rather than the pool: a view keeps drawing it.
+      matrix = device.createBuffer({
+        size: Math.max(16, n * n * F32),
+        usage: STORAGE_USAGE,
+        label: 'weights',
+      });
       const params = buffers.adopt(paramsUniform(ctx, spec));
       const encoder = device.createCommandEncoder({ label: 'weights' });
       const pass = encoder.beginComputePass();
@@ -236,13 +335,17 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
       }
       pass.end();
       device.queue.submit([encoder.finish()]);
+    });
+    let failed = true;
+    try {
+      const gpuError = await attempt.errors;
+      if ('thrown' in attempt) throw attempt.thrown;
+      if (gpuError) throw rejectionError(ctx, spec, sized, `the weights of ${spec.variant}`, gpuError);
+      if (!matrix) throw new EngineError('internal: the weights matrix was not allocated');
       const range = await readMinMax(ctx, matrix, n * n);
-      const validationError = await device.popErrorScope();
-      const memoryError = await device.popErrorScope();
-      const gpuError = validationError ?? memoryError;
-      if (gpuError)
-        throw new EngineError(`WebGPU rejected the weights of ${spec.variant}: ${gpuError.message}`);
-      liveMatrices.push(matrix);
+      failed = false;
+      const kept: GPUBuffer = matrix;
+      liveMatrices.push(kept);
       while (liveMatrices.length > keepMatrices) liveMatrices.shift()?.destroy();
       return {
         rows: n,
@@ -250,14 +353,16 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
         minValue: range.min,
         maxValue: range.max,
         maxAbs: Math.max(Math.abs(range.min), Math.abs(range.max)),
-        gpu: { device, buffer: matrix, offset: 0 },
-        at: (i, j) => readElement(ctx, matrix, n, i, j),
+        gpu: { device, buffer: kept, offset: 0 },
+        at: (i, j) => readElement(ctx, kept, n, i, j),
       };
-    } catch (error) {
-      matrix.destroy();
-      throw error;
     } finally {
-      buffers.release();
+      if (failed) {
+        matrix?.destroy();
+        buffers.destroy();
+      } else {
+        buffers.release();
+      }
     }
   }
 

@@ -17,6 +17,8 @@ import {
 } from './plan';
 
 const F32 = 4;
+/** Workgroup size of the shaders/util/*_simple.wgsl kernels. */
+const SIMPLE_WG = 64;
 
 function baseConstants(spec: GpuSpec): Record<string, number> {
   return { DK: spec.dk, DV: spec.dv, FEATURE_MAP: spec.featureMap };
@@ -39,6 +41,24 @@ export function weightsDispatches(
   params: GPUBuffer,
 ): Dispatch[] {
   const constants: KernelConstants = { ...baseConstants(spec), MODE: scoreMode(spec) };
+  if (ctx.simpleKernels) {
+    const scores = ctx.pipelines.get('scoresSimple', constants);
+    const normalize = ctx.pipelines.get('normalizeRowsSimple', constants);
+    return [
+      {
+        label: 'scores',
+        pipeline: scores,
+        bindGroup: bindGroup(ctx, scores, [params, io.q, io.k, matrix]),
+        workgroups: grid2d(Math.ceil((spec.heads * spec.n * spec.n) / SIMPLE_WG), ctx.limits),
+      },
+      {
+        label: 'normalize rows',
+        pipeline: normalize,
+        bindGroup: bindGroup(ctx, normalize, [params, matrix]),
+        workgroups: grid2d(Math.ceil((spec.heads * spec.n) / SIMPLE_WG), ctx.limits),
+      },
+    ];
+  }
   const tiles = Math.ceil(spec.n / 16);
   checkGrid([tiles, spec.heads], ctx.limits, 'the score matrix');
   const scores = ctx.pipelines.get('scores', constants);
@@ -62,14 +82,19 @@ export function weightsDispatches(
 export function parallelDispatches(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers) {
   const matrix = buffers.storage(spec.heads * spec.n * spec.n * F32, 'n×n matrix');
   const params = buffers.adopt(paramsUniform(ctx, spec));
-  const pv = ctx.pipelines.get('weightsTimesV', baseConstants(spec));
+  const pv = ctx.pipelines.get(
+    ctx.simpleKernels ? 'weightsTimesVSimple' : 'weightsTimesV',
+    baseConstants(spec),
+  );
   const dispatches: Dispatch[] = [
     ...weightsDispatches(ctx, spec, io, matrix, params),
     {
       label: 'weights × V',
       pipeline: pv,
       bindGroup: bindGroup(ctx, pv, [params, matrix, io.v, io.o]),
-      workgroups: [Math.ceil(spec.dv / 16), Math.ceil(spec.n / 16), spec.heads],
+      workgroups: ctx.simpleKernels
+        ? grid2d(Math.ceil((spec.heads * spec.n * spec.dv) / SIMPLE_WG), ctx.limits)
+        : [Math.ceil(spec.dv / 16), Math.ceil(spec.n / 16), spec.heads],
     },
   ];
   return { dispatches, matrix };

@@ -4,6 +4,7 @@
 import { EngineError, type ExtraInputs, type Form } from '../types';
 import type { NormalizedProblem } from '../validate';
 import type { BufferPool } from './buffers';
+import type { MemoryBudget } from './memory';
 import type { DeviceLimits } from './device';
 import type { PipelineCache } from './pipelines';
 import type { ResolvedParams } from '../variants/descriptor';
@@ -13,11 +14,19 @@ export interface GpuContext {
   readonly limits: DeviceLimits;
   readonly pipelines: PipelineCache;
   readonly pool: BufferPool;
+  /** How much one request may allocate (memory.ts); lowered after an allocation fails. */
+  readonly memory: MemoryBudget;
   /**
    * Smallest subgroup size the device may use (0 without the subgroups feature):
    * kernels use subgroup shuffles only where a 16-thread row group fits one subgroup.
    */
   readonly subgroupMinSize: number;
+  /**
+   * Use the barrier-free one-invocation-per-output kernels (shaders/util/*_simple.wgsl)
+   * where they exist: true on CPU adapters, where workgroup barriers cost far
+   * more than re-reading storage (gpu/adapterKind.ts).
+   */
+  readonly simpleKernels: boolean;
 }
 
 export const FEATURE_MAP_IDS = { elu1: 0, relu: 1, identity: 2 } as const;
@@ -94,6 +103,8 @@ export interface GpuPlan {
   readonly bytes: number;
   /** Returns the buffers to the pool, except those listed in `keep`. */
   release(keep?: readonly GPUBuffer[]): void;
+  /** Destroys the buffers instead (after WebGPU refused one, none goes back to the pool). */
+  destroy(): void;
 }
 
 // GPUBufferUsage bits as numbers (fixed by the WebGPU spec), so this module does not
@@ -229,6 +240,12 @@ export class PlanBuffers {
 
   release(keep: readonly GPUBuffer[] = []): void {
     for (const buffer of this.owned) if (!keep.includes(buffer)) this.ctx.pool.release(buffer);
+    this.owned.length = 0;
+  }
+
+  /** Destroys every buffer (after an allocation failed: an invalid buffer must not go back to the pool). */
+  destroy(): void {
+    for (const buffer of this.owned) buffer.destroy();
     this.owned.length = 0;
   }
 }

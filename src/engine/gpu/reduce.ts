@@ -4,6 +4,7 @@
 import { bindGroup, STORAGE_USAGE, type GpuContext } from './plan';
 
 const PARTIAL_GROUPS = 256;
+const SIMPLE_PARTIALS = 256;
 
 export async function readMinMax(
   ctx: GpuContext,
@@ -11,19 +12,24 @@ export async function readMinMax(
   count: number,
 ): Promise<{ min: number; max: number }> {
   const { device, pool } = ctx;
-  const groups = Math.max(1, Math.min(PARTIAL_GROUPS, Math.ceil(count / 256)));
+  // CPU adapters: count.y partials of one invocation each, no barriers (minmax_simple.wgsl).
+  const simple = ctx.simpleKernels;
+  const groups = simple
+    ? Math.max(1, Math.min(SIMPLE_PARTIALS, Math.ceil(count / 64)))
+    : Math.max(1, Math.min(PARTIAL_GROUPS, Math.ceil(count / 256)));
   const partial = pool.acquire((groups + 1) * 8, STORAGE_USAGE, 'min/max partials');
   const counts = pool.acquire(16, 0x0040 | 0x0008, 'min/max count');
   const staging = pool.acquire(16, 0x0001 | 0x0008, 'min/max read-back');
   try {
     device.queue.writeBuffer(counts, 0, new Uint32Array([count, groups, 0, 0]));
-    const partials = ctx.pipelines.get('minmax', {}, 'partials');
-    const finish = ctx.pipelines.get('minmax', {}, 'finish');
+    const kernel = simple ? 'minmaxSimple' : 'minmax';
+    const partials = ctx.pipelines.get(kernel, {}, 'partials');
+    const finish = ctx.pipelines.get(kernel, {}, 'finish');
     const encoder = device.createCommandEncoder({ label: 'min/max' });
     const pass = encoder.beginComputePass();
     pass.setPipeline(partials);
     pass.setBindGroup(0, bindGroup(ctx, partials, [values, partial, counts]));
-    pass.dispatchWorkgroups(groups);
+    pass.dispatchWorkgroups(simple ? Math.ceil(groups / 64) : groups);
     pass.setPipeline(finish);
     pass.setBindGroup(
       0,

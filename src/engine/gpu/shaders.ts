@@ -7,6 +7,10 @@ import scores from '../../shaders/util/scores.wgsl?raw';
 import normalizeRows from '../../shaders/util/normalize_rows.wgsl?raw';
 import weightsTimesV from '../../shaders/util/weights_times_v.wgsl?raw';
 import minmax from '../../shaders/util/minmax.wgsl?raw';
+import scoresSimple from '../../shaders/util/scores_simple.wgsl?raw';
+import normalizeRowsSimple from '../../shaders/util/normalize_rows_simple.wgsl?raw';
+import weightsTimesVSimple from '../../shaders/util/weights_times_v_simple.wgsl?raw';
+import minmaxSimple from '../../shaders/util/minmax_simple.wgsl?raw';
 import matmul from '../../shaders/util/matmul.wgsl?raw';
 import copy from '../../shaders/util/copy.wgsl?raw';
 import softmaxFlash from '../../shaders/softmax/flash.wgsl?raw';
@@ -21,6 +25,10 @@ export const KERNELS = {
   normalizeRows,
   weightsTimesV,
   minmax,
+  scoresSimple,
+  normalizeRowsSimple,
+  weightsTimesVSimple,
+  minmaxSimple,
   matmul,
   copy,
   softmaxFlash,
@@ -37,6 +45,9 @@ const USES_COMMON: ReadonlySet<KernelName> = new Set<KernelName>([
   'scores',
   'normalizeRows',
   'weightsTimesV',
+  'scoresSimple',
+  'normalizeRowsSimple',
+  'weightsTimesVSimple',
   'softmaxFlash',
   'softmaxRecurrent',
   'linearRecurrent',

@@ -1,0 +1,133 @@
+// How much device memory one request may allocate, checked before allocating,
+// and what an allocation failure turns into.
+//
+// The rule (documented in one place because the lab's "use n = …" button trusts it):
+// - A single buffer is at most 15/16 of the smaller of maxStorageBufferBindingSize
+//   and maxBufferSize. Implementations advertise a limit but may refuse a buffer
+//   of exactly that size: SwiftShader in Chromium (maxBufferSize 1 GiB) fails to
+//   allocate the 1 GiB n×n matrix of n = 16384.
+// - Everything one request holds at once (every buffer of its plan, its
+//   read-back buffers, the pool's idle buffers and the weight matrices kept for
+//   views) is at most a budget of 4 such buffers. WebGPU does not report how much
+//   memory a device has, so the budget follows its per-buffer limit; an engine
+//   option overrides it. Idle pool buffers and older kept matrices are freed
+//   before a request is refused for their sake.
+// - When an allocation still fails (out of memory or an invalid buffer), the
+//   budget drops to half of what the failed request needed, so that the maxN of
+//   the error is a size the engine then really tries, and the next failure
+//   halves it again.
+import { EngineError } from '../types';
+import { formatBytes, largestFittingN, type BufferSizeModel, type NormalizedRequest } from '../validate';
+import type { ProblemDims, ResolvedParams } from '../variants/descriptor';
+import type { DeviceLimits } from './device';
+
+/** Fraction of the advertised per-buffer limit that one buffer may use. */
+export const BUFFER_LIMIT_FRACTION = 15 / 16;
+/** The default budget of one request, in largest buffers. */
+export const BUDGET_BUFFERS = 4;
+
+export function perBufferBytes(limits: Pick<DeviceLimits, 'maxStorageBufferBindingSize' | 'maxBufferSize'>) {
+  const advertised = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+  // A multiple of 16 (buffers are rounded up to 16 bytes).
+  return Math.floor((advertised * BUFFER_LIMIT_FRACTION) / 16) * 16;
+}
+
+/** What one request may allocate, mutable: an allocation failure lowers the budget. */
+export class MemoryBudget {
+  readonly perBuffer: number;
+  private budgetBytes: number;
+  /** Why the budget is below its default (shown in refusals), if it is. */
+  private lowered: string | undefined;
+
+  constructor(limits: DeviceLimits, budgetBytes?: number) {
+    this.perBuffer = perBufferBytes(limits);
+    this.budgetBytes = budgetBytes ?? BUDGET_BUFFERS * this.perBuffer;
+  }
+
+  get bytes(): number {
+    return this.budgetBytes;
+  }
+
+  /** After `failedBytes` failed to allocate: later requests get at most half of it. */
+  lowerAfterFailure(failedBytes: number, reason: string): void {
+    const next = Math.floor(failedBytes / 2);
+    if (next < this.budgetBytes) {
+      this.budgetBytes = next;
+      this.lowered = reason;
+    }
+  }
+
+  /**
+   * Throws EngineError with maxN when the buffers `model` lists for this request
+   * break the rule; `heldBytes` is what stays allocated meanwhile (kept matrices,
+   * idle pool buffers the caller could not free).
+   */
+  check(req: SizedRequest, params: ResolvedParams, model: BufferSizeModel, heldBytes = 0): void {
+    const what = `${req.variant} ${req.form} at n=${req.n}`;
+    const buffers = model(req, params);
+    const offender = buffers.find((b) => b.bytes > this.perBuffer);
+    if (offender) {
+      throw new EngineError(
+        `${what} needs ${formatBytes(offender.bytes)} for ${offender.label}, but this engine keeps one buffer ` +
+          `under ${formatBytes(this.perBuffer)} on this device; ${this.largestText(req, params, model)}`,
+        { maxN: this.maxN(req, params, model) },
+      );
+    }
+    const needed = totalBytes(buffers);
+    if (needed + heldBytes > this.budgetBytes) {
+      const budget = this.lowered
+        ? `the ${formatBytes(this.budgetBytes)} left after ${this.lowered}`
+        : `the ${formatBytes(this.budgetBytes)} this engine allocates at once on this device`;
+      const held = heldBytes > 0 ? ` (with ${formatBytes(heldBytes)} already held)` : '';
+      throw new EngineError(
+        `${what} needs ${formatBytes(needed)} of buffers at once${held}, more than ${budget}; ` +
+          this.largestText(req, params, model),
+        { maxN: this.maxN(req, params, model) },
+      );
+    }
+  }
+
+  /** The largest n below req.n whose buffers follow the rule (0 if none). */
+  maxN(req: SizedRequest, params: ResolvedParams, model: BufferSizeModel): number {
+    return largestFittingN(req.n - 1, (n) => {
+      const buffers = model({ ...req, n }, params);
+      return buffers.every((b) => b.bytes <= this.perBuffer) && totalBytes(buffers) <= this.budgetBytes;
+    });
+  }
+
+  largestText(req: SizedRequest, params: ResolvedParams, model: BufferSizeModel): string {
+    const maxN = this.maxN(req, params, model);
+    return maxN >= 1 ? `the largest n that fits is ${maxN}` : 'no n fits with these dk, dv, heads';
+  }
+}
+
+type SizedRequest = Pick<NormalizedRequest, 'variant' | 'form'> & ProblemDims;
+
+export function totalBytes(buffers: readonly { readonly bytes: number }[]): number {
+  return buffers.reduce((sum, b) => sum + b.bytes, 0);
+}
+
+/**
+ * Runs `body` (synchronous: allocation, encoding, submission) inside
+ * out-of-memory and validation error scopes and pops them at once, so that no
+ * other caller's work on the device lands in these scopes. Resolves to the
+ * first error (out of memory first: an invalid buffer's validation errors follow
+ * from it), or null.
+ */
+export function captureGpuErrors<T>(
+  device: GPUDevice,
+  body: () => T,
+): { value: T; errors: Promise<GPUError | null> } | { thrown: unknown; errors: Promise<GPUError | null> } {
+  device.pushErrorScope('out-of-memory');
+  device.pushErrorScope('validation');
+  let outcome: { value: T } | { thrown: unknown };
+  try {
+    outcome = { value: body() };
+  } catch (thrown) {
+    outcome = { thrown };
+  }
+  const validation = device.popErrorScope();
+  const memory = device.popErrorScope();
+  const errors = Promise.all([memory, validation]).then(([m, v]) => m ?? v);
+  return { ...outcome, errors };
+}
