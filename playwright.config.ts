@@ -31,7 +31,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node scripts/serve-dist.mjs dist`,
+    command: `node scripts/serve-dist.mjs ${process.env.E2E_DIST ?? 'dist'}`,
     env: { PORT: String(port), BASE_PATH: '/explainer/' },
     url: `http://127.0.0.1:${port}/explainer/`,
     reuseExistingServer: false,
