@@ -1,14 +1,19 @@
 // Every lesson opens in English and in Chinese with its own title, every step
 // is reachable through the step list (English) and the Next links (Chinese),
-// and the landing page lists the four lessons with the survey sections they mirror.
+// and the landing page lists every lesson with the survey sections it mirrors.
 import { expect, test, type Page } from '@playwright/test';
+import { meta as chunking } from '../src/lessons/chunking/meta';
+import { meta as featureMaps } from '../src/lessons/feature-maps/meta';
+import { meta as gating } from '../src/lessons/gating/meta';
+import { meta as lowRank } from '../src/lessons/low-rank/meta';
 import { meta as reorder } from '../src/lessons/reorder/meta';
 import { meta as rnn } from '../src/lessons/rnn/meta';
 import { meta as softmaxWall } from '../src/lessons/softmax-wall/meta';
 import { meta as timing } from '../src/lessons/timing/meta';
 import { openView, urlParams } from './helpers';
 
-const LESSONS = [softmaxWall, reorder, rnn, timing];
+// Course order (DESIGN.md's lesson numbers).
+const LESSONS = [softmaxWall, reorder, featureMaps, rnn, lowRank, gating, chunking, timing];
 type Meta = (typeof LESSONS)[number];
 type Lang = 'en' | 'zh';
 
@@ -104,7 +109,7 @@ for (const lang of ['en', 'zh'] as const) {
     });
   }
 
-  test(`landing page lists the four lessons with their survey sections (${lang})`, async ({ page }) => {
+  test(`landing page lists every lesson with its survey sections (${lang})`, async ({ page }) => {
     await openView(page, { lang, gpu: 0 });
     await expect(page.locator('html')).toHaveAttribute('lang', HTML_LANG[lang]);
     await expect(page.locator('h1')).toHaveText(APP_TITLE[lang]);
@@ -122,7 +127,7 @@ for (const lang of ['en', 'zh'] as const) {
       }
     }
     // A card's link opens that lesson at its first step.
-    await cards.nth(2).locator('a.card__link').click();
+    await cards.nth(LESSONS.indexOf(rnn)).locator('a.card__link').click();
     await expectStep(page, rnn, 0, lang);
   });
 }
