@@ -8,6 +8,14 @@
 #   bash scripts/bench-h100.sh remote "$OUT"
 # which writes $OUT/h100.json (the bench JSON) and prints the selfcheck and a table.
 # The committed results are that file, copied to bench-results/h100-<date>.json.
+#
+# Issue 4 (gated chunk forms against their recurrent forms), same pack, then on the GPU machine:
+#   bash scripts/bench-h100.sh issue4 "$OUT"
+# which writes $OUT/h100-issue4.json: {"runs": [H = 1 run, H = 16 run]}, each run the bench JSON
+# with its own matmul and copy ceilings measured in the same process, and prints a table.
+# Committed as bench-results/h100-issue4-<date>.json. Each head count is its own bench process
+# under its own time limit so that a slow H = 16 recurrent point cannot lose the H = 1 results;
+# --budget-ms stops a case growing n once its median passes the budget (listed in "skipped").
 set -euo pipefail
 root=$(git rev-parse --show-toplevel 2>/dev/null || pwd)
 cd "$root"
@@ -36,8 +44,36 @@ case "${1:-}" in
       for (const s of r.skipped) console.log(`skipped ${s.variant} ${s.form} n=${s.n} H: ${s.reason}`);
     ' "$out/h100.json"
     ;;
+  issue4)
+    out=${2:-/tmp}
+    shift 2 || true
+    nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu --format=csv || true
+    cases=retnet:chunk,retnet:recurrent,gla:chunk,gla:recurrent,gated-deltanet:chunk,gated-deltanet:recurrent
+    common=(--json --cases "$cases" --ns 16384,65536 --d 64 --chunk-size 64 --warmup 2 --runs 7
+      --warmup-ms 500 --cooldown-ms 1000 --matmul-n 4096 --copy-mib 1024)
+    date -u +"start %FT%TZ"
+    timeout "${H1_LIMIT_S:-200}" bash .gpu/remote.sh .gpu/cli.mjs "${common[@]}" --heads 1 --budget-ms 100000 \
+      --out "$out/h1.json" "$@" 2> >(grep -v "^\[gpu" >&2) > /dev/null || echo "H=1 run failed or timed out: $?"
+    date -u +"H=1 done %FT%TZ"
+    timeout "${H16_LIMIT_S:-330}" bash .gpu/remote.sh .gpu/cli.mjs "${common[@]}" --heads 16 --budget-ms 1500 \
+      --out "$out/h16.json" "$@" 2> >(grep -v "^\[gpu" >&2) > /dev/null || echo "H=16 run failed or timed out: $?"
+    date -u +"H=16 done %FT%TZ"
+    /tmp/node -e '
+      const fs = require("fs");
+      const [outDir] = process.argv.slice(1);
+      const runs = ["h1.json", "h16.json"].filter((f) => fs.existsSync(`${outDir}/${f}`))
+        .map((f) => JSON.parse(fs.readFileSync(`${outDir}/${f}`, "utf8")));
+      fs.writeFileSync(`${outDir}/h100-issue4.json`, JSON.stringify({ runs }, null, 2) + "\n");
+      for (const r of runs) {
+        console.log(`device: ${r.device.name}; timing: ${r.device.timing}; date ${r.date}`);
+        console.log(`ceilings: matmul ${r.ceilings.matmulGflops.toFixed(0)} GFLOP/s (${r.ceilings.matmulN}^3), copy ${r.ceilings.copyGBps.toFixed(0)} GB/s`);
+        for (const p of r.results) console.log(`${p.variant} ${p.form} n=${p.n} H=${p.heads} ${p.ms.toFixed(3)} ms [${p.msMin.toFixed(3)}, ${p.msMax.toFixed(3)}] ${p.gflops.toFixed(1)} GFLOP/s = ${(100 * p.fractionOfMatmul).toFixed(2)}% of matmul` + (p.gbps ? `, ${p.gbps.toFixed(1)} GB/s = ${(100 * p.fractionOfCopy).toFixed(2)}% of copy` : ""));
+        for (const s of r.skipped) console.log(`skipped ${s.variant} ${s.form} n=${s.n}: ${s.reason}`);
+      }
+    ' "$out"
+    ;;
   *)
-    echo "usage: bash scripts/bench-h100.sh pack | remote OUT_DIR [extra bench options]" >&2
+    echo "usage: bash scripts/bench-h100.sh pack | remote OUT_DIR [extra bench options] | issue4 OUT_DIR [extra bench options]" >&2
     exit 2
     ;;
 esac

@@ -4,6 +4,7 @@ import {
   attentionMatrixBytes,
   attentionPairs,
   flopCount,
+  gatedRecurrentBytes,
   gpuBufferSizes,
   kvCacheBytes,
   linearStateBytes,
@@ -80,7 +81,8 @@ describe('flopCount', () => {
   });
 
   it('rejects variants without a model and forms a variant lacks', () => {
-    expect(() => flopCount('retnet', 'chunk', { n: 8, dk: 8, dv: 8 })).toThrow(EngineError);
+    expect(() => flopCount('hla2', 'chunk', { n: 8, dk: 8, dv: 8 })).toThrow(EngineError);
+    expect(() => flopCount('retnet', 'flash', { n: 8, dk: 8, dv: 8 })).toThrow('retnet has no flash form');
     expect(() => flopCount('linear', 'flash', { n: 8, dk: 8, dv: 8 })).toThrow(
       'linear attention has no flash form',
     );
@@ -151,5 +153,95 @@ describe('gpuBufferSizes', () => {
       label: 'the state',
       bytes: 8 * 5 * 4,
     });
+  });
+});
+
+/**
+ * Brute-force multiply-adds of the gated variants, loop by loop as the algorithms
+ * run them (2 FLOPs each): the recurrence token by token, and the chunk form
+ * chunk by chunk with every (query, key) pair of the masks enumerated.
+ */
+function bruteGatedFlops(
+  delta: boolean,
+  form: 'recurrent' | 'chunk',
+  n: number,
+  dk: number,
+  dv: number,
+  c = 64,
+) {
+  let madds = 0;
+  const stateProduct = () => {
+    for (let i = 0; i < dk; i++) for (let j = 0; j < dv; j++) madds++;
+  };
+  if (form === 'recurrent') {
+    for (let t = 0; t < n; t++) {
+      if (delta) stateProduct(); // k_tᵀ S_{t−1}
+      stateProduct(); // write into S
+      stateProduct(); // q_t S_t
+    }
+    return 2 * madds;
+  }
+  for (let start = 0; start < n; start += c) {
+    const size = Math.min(c, n - start);
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j <= i; j++) madds += dk + dv; // masked QKᵀ, then times V (or U)
+      if (delta) for (let j = 0; j < i; j++) madds += dk + dv; // strict βKKᵀ, substitution for W and U
+      stateProduct(); // read-out Q S
+      stateProduct(); // state update Kᵀ V
+      if (delta) stateProduct(); // correction U − W S
+    }
+  }
+  return 2 * madds;
+}
+
+describe('gated variants (issue 4)', () => {
+  const dims = { n: 100, dk: 8, dv: 4 };
+  it('recurrent and chunk FLOPs match a brute-force count', () => {
+    for (const variant of ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'] as const) {
+      const delta = variant === 'deltanet' || variant === 'gated-deltanet';
+      expect(flopCount(variant, 'recurrent', dims)).toBe(bruteGatedFlops(delta, 'recurrent', 100, 8, 4));
+      for (const c of [1, 7, 64, 128]) {
+        expect(flopCount(variant, 'chunk', dims, { chunkSize: c })).toBe(
+          bruteGatedFlops(delta, 'chunk', 100, 8, 4, c),
+        );
+      }
+      expect(flopCount(variant, 'chunk', { ...dims, heads: 3 })).toBe(3 * flopCount(variant, 'chunk', dims));
+    }
+  });
+
+  it('concrete numbers at n = 65536, d = 64', () => {
+    const big = { n: 65536, dk: 64, dv: 64 };
+    expect(flopCount('gla', 'recurrent', big)).toBe(4 * 65536 * 64 * 64);
+    expect(flopCount('gated-deltanet', 'recurrent', big)).toBe(6 * 65536 * 64 * 64);
+    // 1024 chunks of 64: 2080 causal pairs × 256, plus 64 tokens × 4·64·64 each.
+    expect(flopCount('retnet', 'chunk', big)).toBe(1024 * (2080 * 256 + 64 * 4 * 4096));
+    expect(flopCount('mamba2', 'parallel', dims)).toBe(((100 * 101) / 2) * 2 * 12);
+    expect(flopCount('deltanet', 'parallel', dims)).toBe(((100 * 101) / 2 + (100 * 99) / 2) * 2 * 12);
+  });
+
+  it('recurrent bytes: q, k, v, o, the extra inputs and the state once', () => {
+    const d = { n: 1000, dk: 64, dv: 32, heads: 2 };
+    const io = 1000 * (2 * 64 + 2 * 32);
+    const state = 2 * 64 * 32;
+    expect(gatedRecurrentBytes('retnet', d)).toBe(2 * (io + state) * 4);
+    expect(gatedRecurrentBytes('mamba2', d)).toBe(2 * (io + 1000 + state) * 4);
+    expect(gatedRecurrentBytes('gla', d)).toBe(2 * (io + 1000 * 64 + state) * 4);
+    expect(gatedRecurrentBytes('rwkv6', d)).toBe(2 * (io + 1000 * 64 + 64 + state) * 4);
+    expect(gatedRecurrentBytes('deltanet', d)).toBe(2 * (io + 1000 + state) * 4);
+    expect(gatedRecurrentBytes('gated-deltanet', d)).toBe(2 * (io + 2000 + state) * 4);
+    expect(() => gatedRecurrentBytes('linear', d)).toThrow(EngineError);
+  });
+
+  it('memory: a fixed dk×dv state, plus the tile (and W, U for the delta rule) in the chunk form', () => {
+    const d = { n: 4096, dk: 64, dv: 64, heads: 2 };
+    expect(memoryFootprint('gla', 'recurrent', d).workBytes).toBe(2 * 64 * 64 * 4);
+    expect(memoryFootprint('gla', 'recurrent', { ...d, n: 65536 }).workBytes).toBe(2 * 64 * 64 * 4);
+    expect(memoryFootprint('retnet', 'chunk', d, { chunkSize: 32 }).workBytes).toBe(
+      2 * (64 * 64 + 32 * 32) * 4,
+    );
+    expect(memoryFootprint('deltanet', 'chunk', d, { chunkSize: 32 }).workBytes).toBe(
+      2 * (64 * 64 + 32 * 32 + 32 * 128) * 4,
+    );
+    expect(memoryFootprint('mamba2', 'parallel', d).materializesMatrix).toBe(true);
   });
 });

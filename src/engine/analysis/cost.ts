@@ -120,6 +120,102 @@ export function attentionPairs(n: number, causal = true, window = Infinity): num
   return (w * (w + 1)) / 2 + (n - w) * w;
 }
 
+/**
+ * The gated and delta-rule variants of issue 4 (attention-math.md §12, §14–§17).
+ * Their gates (e^g, γ, β scaling) are elementwise and, by the convention above,
+ * not counted; what is counted per head:
+ * - recurrent, decay family (retnet, mamba2, gla, rwkv6): per token the write
+ *   k_tv_tᵀ into the dk×dv state (2·dk·dv) and the read q_tS_t (2·dk·dv); RWKV-6's
+ *   bonus (q_t⊙u·k_t)v_t is O(dk + dv), not a matrix product, and is left out.
+ * - recurrent, delta rule (deltanet, gated-deltanet): the prediction k_tᵀS_{t−1}
+ *   (2·dk·dv) before the rank-1 correction (2·dk·dv) and the read (2·dk·dv).
+ * - parallel, decay family: the masked QKᵀ and its product with V over the causal
+ *   pairs, like linear attention without a normaliser.
+ * - parallel, delta rule (UT form over the whole sequence): strict-lower
+ *   diag(β)KKᵀ (2·dk per strict pair), forward substitution of (I + A)⁻¹ against
+ *   diag(β)V (2·dv per strict pair), then QKᵀ and its product with U over the
+ *   causal pairs.
+ * - chunk (chunks of c, the last one shorter): intra-chunk work as the parallel
+ *   form inside each chunk, plus inter-chunk read-out Q_[c]S (2·c·dk·dv) and state
+ *   update K_[c]ᵀV_[c] (2·c·dk·dv); the delta rule's chunk form also does the
+ *   substitution for W and U (2·(dk + dv) per strict pair: W = T·diag(β)K,
+ *   U = T·diag(β)V) and the correction U − WS (2·c·dk·dv), and its intra block
+ *   uses strict KKᵀ (2·dk per strict pair).
+ */
+const GATED_VARIANTS: ReadonlySet<VariantId> = new Set<VariantId>([
+  'retnet',
+  'mamba2',
+  'gla',
+  'rwkv6',
+  'deltanet',
+  'gated-deltanet',
+]);
+
+export function isGatedVariant(variant: VariantId): boolean {
+  return GATED_VARIANTS.has(variant);
+}
+
+function isDeltaRule(variant: VariantId): boolean {
+  return variant === 'deltanet' || variant === 'gated-deltanet';
+}
+
+function gatedFlopsPerHead(variant: VariantId, form: Form, n: number, dk: number, dv: number, p: CostParams) {
+  const delta = isDeltaRule(variant);
+  const stateProducts = (delta ? 6 : 4) * dk * dv; // per token, see above
+  const causalPairs = (m: number) => (m * (m + 1)) / 2;
+  const strictPairs = (m: number) => (m * (m - 1)) / 2;
+  // Work of the parallel form over a block of m tokens (the whole sequence, or one chunk).
+  const block = (m: number) => causalPairs(m) * 2 * (dk + dv) + (delta ? strictPairs(m) * 2 * (dk + dv) : 0);
+  switch (form) {
+    case 'recurrent':
+      return n * stateProducts;
+    case 'parallel':
+      return block(n);
+    case 'chunk': {
+      let total = 0;
+      for (let start = 0; start < n; start += p.chunkSize) {
+        const c = Math.min(p.chunkSize, n - start);
+        total += block(c) + c * stateProducts;
+      }
+      return total;
+    }
+    default:
+      throw new EngineError(`${variant} has no ${form} form`);
+  }
+}
+
+/** Floats per token and head of a gated variant's extra inputs (g, β); u is per head, not per token. */
+function gatedExtraFloatsPerToken(variant: VariantId, dk: number): number {
+  switch (variant) {
+    case 'mamba2':
+      return 1; // g
+    case 'gla':
+    case 'rwkv6':
+      return dk; // g per key channel
+    case 'deltanet':
+      return 1; // β
+    case 'gated-deltanet':
+      return 2; // g and β
+    default:
+      return 0; // retnet: γ is a parameter
+  }
+}
+
+/**
+ * Least bytes a recurrent (one pass over the sequence) run of a gated variant must
+ * move, all heads, f32: q, k, v and the extra inputs read once, o written once, and
+ * the dk×dv state read and written once per head (it can live on chip in between).
+ * What the sweep divides by time to report GB/s against the copy ceiling.
+ */
+export function gatedRecurrentBytes(variant: VariantId, dims: CostDims): number {
+  if (!GATED_VARIANTS.has(variant)) throw new EngineError(`${variant} is not a gated variant`);
+  const { n, dk, dv } = dims;
+  const heads = dims.heads ?? 1;
+  const perToken = 2 * dk + 2 * dv + gatedExtraFloatsPerToken(variant, dk);
+  const perHead = n * perToken + (variant === 'rwkv6' ? dk : 0) + 2 * dk * dv;
+  return heads * perHead * BYTES_F32;
+}
+
 /** Feature dimension r of φ: dk for every feature map implemented so far. */
 function featureDim(dims: CostDims): number {
   return dims.dk;
@@ -144,6 +240,7 @@ export function flopCount(variant: VariantId, form: Form, dims: CostDims, params
       return heads * linearFlopsPerHead(form, n, r, valueCols, p);
     }
     default: {
+      if (GATED_VARIANTS.has(variant)) return heads * gatedFlopsPerHead(variant, form, n, dk, dv, p);
       if (!FEATURE_MAP_VARIANTS.has(variant))
         throw new EngineError(`no cost model for variant "${variant}" yet`);
       // Linear attention on r features; InLine has no normaliser but needs φ(q)·z all the same
@@ -294,6 +391,21 @@ function workMemory(
       return {
         bytesPerHead: state + c * c * bytesPerElement,
         label: 'state + chunk×chunk tile',
+        matrix: false,
+      };
+    }
+  } else if (GATED_VARIANTS.has(variant)) {
+    const state = dk * dv * bytesPerElement;
+    if (form === 'parallel')
+      return { bytesPerHead: n * n * bytesPerElement, label: 'n×n matrix', matrix: true };
+    if (form === 'recurrent') return { bytesPerHead: state, label: `state S (${dk}×${dv})`, matrix: false };
+    if (form === 'chunk') {
+      const c = Math.min(p.chunkSize, n);
+      // The delta rule also keeps W (c×dk) and U (c×dv) of the chunk.
+      const wy = isDeltaRule(variant) ? c * (dk + dv) * bytesPerElement : 0;
+      return {
+        bytesPerHead: state + c * c * bytesPerElement + wy,
+        label: isDeltaRule(variant) ? 'state + chunk×chunk tile + W, U' : 'state + chunk×chunk tile',
         matrix: false,
       };
     }

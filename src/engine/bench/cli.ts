@@ -4,9 +4,11 @@
 // Options (all optional):
 //   --quick                 small sizes, finishes in < 2 min on the SwiftShader CPU device
 //   --json                  JSON on stdout (else a readable table)
-//   --cases a:f,b:g         (variant:form) list, e.g. softmax:flash,linear:chunk (alias --variants)
+//   --cases a:f,b:g         (variant:form) list, e.g. softmax:flash,linear:chunk (alias --variants);
+//                           gated variants (retnet, mamba2, gla, rwkv6, deltanet, gated-deltanet) get
+//                           seeded gates, β and u from inputs/gates.ts (sweep.ts sweepExtraInputs)
 //   --ns 4096,16384         sequence lengths       --heads 1,16   head counts (one sweep each)
-//   --d 64 | --dk 64 --dv 64                      --chunk-size 64 --window 64
+//   --d 64 | --dk 64 --dv 64                      --chunk-size 64 (every chunk form) --window 64
 //   --warmup 2 --runs 5 --budget-ms 5000          --matmul-n 4096 --copy-mib 512
 //   --cpu                   sweep the CPU reference instead (no ceilings)
 //   --no-timestamps         wall clock around onSubmittedWorkDone even if timestamps exist
@@ -153,7 +155,8 @@ function parseTiles(raw: string | undefined): readonly [number, number] | undefi
 
 function caseParams(opts: CliOptions): CaseParams {
   return (variant, form): Params => {
-    if (variant === 'linear' && form === 'chunk') return { chunkSize: opts.chunkSize };
+    // Every chunk form (linear, the feature maps, the gated variants) takes the chunk size.
+    if (form === 'chunk') return { chunkSize: opts.chunkSize };
     if (variant === 'swa') return { window: opts.window };
     return {};
   };
@@ -299,9 +302,11 @@ async function main(): Promise<void> {
   } else {
     const rows = results.map(
       (r) =>
-        `${r.variant.padEnd(8)} ${r.form.padEnd(10)} n=${String(r.n).padStart(7)} H=${String(r.heads).padStart(3)} ` +
+        `${r.variant.padEnd(14)} ${r.form.padEnd(10)} n=${String(r.n).padStart(7)} H=${String(r.heads).padStart(3)} ` +
         `${r.ms.toFixed(3).padStart(10)} ms  ${r.gflops !== undefined ? `${r.gflops.toFixed(1)} GFLOP/s` : ''}` +
-        `${r.fractionOfMatmul !== undefined ? ` (${(100 * r.fractionOfMatmul).toFixed(1)}% of matmul)` : ''}`,
+        `${r.fractionOfMatmul !== undefined ? ` (${(100 * r.fractionOfMatmul).toFixed(1)}% of matmul)` : ''}` +
+        `${r.gbps !== undefined ? `  ${r.gbps.toFixed(1)} GB/s` : ''}` +
+        `${r.fractionOfCopy !== undefined ? ` (${(100 * r.fractionOfCopy).toFixed(1)}% of copy)` : ''}`,
     );
     process.stdout.write(`${rows.join('\n')}\n`);
     for (const s of output.skipped)

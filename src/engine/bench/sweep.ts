@@ -5,12 +5,20 @@
 // device has them (else wall clock around onSubmittedWorkDone, labelled), the
 // bytes each point allocates, and every skipped point with its reason.
 import { runCpu } from '../cpu';
-import { flopCount, memoryFootprint } from '../analysis/cost';
+import { flopCount, gatedRecurrentBytes, isGatedVariant, memoryFootprint } from '../analysis/cost';
 import { adapterName, describeAdapter, type AcquiredDevice } from '../gpu/device';
 import { createGpuEngine, upload, type GpuEngine } from '../gpu/engine';
 import { encodePlan } from '../gpu/plan';
 import { createPassTimer, sampleStats } from '../gpu/timing';
-import { EngineError, type Form, type Params, type RunRequest, type VariantId } from '../types';
+import { bonusVector, dataDependentGates, writeStrengths } from '../inputs/gates';
+import {
+  EngineError,
+  type ExtraInputs,
+  type Form,
+  type Params,
+  type RunRequest,
+  type VariantId,
+} from '../types';
 import { fillPattern } from './ceilings';
 import type { SweepConfig, SweepPoint, SweepProgress, SweepResult } from './types';
 
@@ -37,11 +45,64 @@ function sweepInputs(config: SweepConfig, n: number): Inputs {
   };
 }
 
+/**
+ * The extra inputs a gated variant reads (engine-contract.md), heads×n×channels each,
+ * from the lessons' seeded generators: data-dependent log gates g (one per token
+ * for mamba2 and gated-deltanet, dk per token for gla and rwkv6), writing strengths
+ * β (one per token) for the delta rule, RWKV-6's bonus u (dk per head). RetNet's
+ * decay is the parameter γ (its default), so it needs none. Other variants: none.
+ */
+export function sweepExtraInputs(variant: VariantId, config: SweepConfig, n: number): ExtraInputs {
+  const { heads, dk, seed } = config;
+  const gates = (channels: number) => dataDependentGates({ seed: seed * 3 + 4, n, heads, channels });
+  const beta = () => writeStrengths({ seed: seed * 3 + 5, n, heads });
+  switch (variant) {
+    case 'mamba2':
+      return { g: gates(1) };
+    case 'gla':
+      return { g: gates(dk) };
+    case 'rwkv6':
+      return { g: gates(dk), u: bonusVector({ seed: seed * 3 + 6, dk, heads }) };
+    case 'deltanet':
+      return { beta: beta() };
+    case 'gated-deltanet':
+      return { g: gates(1), beta: beta() };
+    default:
+      return {};
+  }
+}
+
+function sweepProblem(
+  config: SweepConfig,
+  variant: VariantId,
+  n: number,
+  inputs: Inputs,
+  params: Params,
+  extras?: Map<VariantId, ExtraInputs>,
+): RunRequest['problem'] {
+  // Cached per n: a variant's chunk and recurrent cases read the same gates.
+  let extra = extras?.get(variant);
+  if (!extra) {
+    extra = sweepExtraInputs(variant, config, n);
+    extras?.set(variant, extra);
+  }
+  return {
+    n,
+    dk: config.dk,
+    dv: config.dv,
+    heads: config.heads,
+    ...inputs,
+    params,
+    inputs: extra,
+  };
+}
+
 /** Minimal bytes a recurrent form must move: inputs once, output once (KV-cache decode re-reads the cache). */
 function recurrentBytes(variant: VariantId, config: SweepConfig, n: number, params: Params): number {
   const { heads, dk, dv } = config;
   const io = heads * n * (2 * dk + 2 * dv) * 4;
   if (variant === 'linear') return io;
+  if (isGatedVariant(variant)) return gatedRecurrentBytes(variant, { n, dk, dv, heads });
   const footprintPairs = flopCount(variant, 'recurrent', { n, dk, dv, heads }, params) / (2 * (dk + dv));
   return io + footprintPairs * (dk + dv) * 4;
 }
@@ -124,6 +185,7 @@ export async function runGpuSweep(
   try {
     for (const n of config.ns) {
       let inputs: Inputs | undefined;
+      const extras = new Map<VariantId, ExtraInputs>();
       for (const { variant, form } of config.cases) {
         const key = `${variant}/${form}`;
         onProgress({ done, total, current: { variant, form, n } });
@@ -142,7 +204,7 @@ export async function runGpuSweep(
           const request: RunRequest = {
             variant,
             form,
-            problem: { n, dk: config.dk, dv: config.dv, heads: config.heads, ...inputs, params: caseParams },
+            problem: sweepProblem(config, variant, n, inputs, caseParams, extras),
           };
           try {
             if (options.cooldownMs) await new Promise((resolve) => setTimeout(resolve, options.cooldownMs));
@@ -255,6 +317,7 @@ export async function runCpuSweep(
   const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   for (const n of config.ns) {
     let inputs: Inputs | undefined;
+    const extras = new Map<VariantId, ExtraInputs>();
     for (const { variant, form } of config.cases) {
       const key = `${variant}/${form}`;
       onProgress({ done, total, current: { variant, form, n } });
@@ -274,7 +337,7 @@ export async function runCpuSweep(
         const request: RunRequest = {
           variant,
           form,
-          problem: { n, dk: config.dk, dv: config.dv, heads: config.heads, ...inputs, params: caseParams },
+          problem: sweepProblem(config, variant, n, inputs, caseParams, extras),
         };
         try {
           const samples: number[] = [];
@@ -368,6 +431,6 @@ export function sweepRequest(
   return {
     variant,
     form,
-    problem: { n, dk: config.dk, dv: config.dv, heads: config.heads, ...inputs, params },
+    problem: sweepProblem(config, variant, n, inputs, params),
   };
 }
