@@ -221,6 +221,7 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
     const stateBytes =
       spec.variant === 'linear' && spec.form !== 'parallel' ? spec.heads * linearStateFloats(spec) * F32 : 0;
     const readBackBytes = outBytes + stateBytes;
+    makeRoom(totalBytes(gpuBufferModel(spec)(req, req.params)) + readBackBytes);
     let plan: GpuPlan | undefined;
     const staging: GPUBuffer[] = [];
     let stateStaging: GPUBuffer | undefined;
@@ -291,6 +292,14 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
 
   /** Bytes of the weight matrices kept alive for views. */
   const liveBytes = () => liveMatrices.reduce((sum, m) => sum + m.size, 0);
+  /**
+   * Destroys older kept matrices while they alone push a request of `needed`
+   * bytes over the budget (the newest stays: a view may still draw it).
+   */
+  const makeRoom = (needed: number) => {
+    while (liveMatrices.length > 1 && needed + liveBytes() > ctx.memory.bytes)
+      liveMatrices.shift()?.destroy();
+  };
 
   async function weights(request: Omit<RunRequest, 'form'>): Promise<MatrixHandle> {
     checkAlive();
@@ -301,11 +310,7 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
     const sized = { ...problem, heads: 1, form: 'parallel' as const };
     // Older kept matrices make room before a request is refused for their sake
     // (the newest stays: a view may still draw it while this one computes).
-    const model = gpuBufferModel(spec);
-    const needed = totalBytes(model(sized, problem.params));
-    while (liveMatrices.length > 1 && needed + liveBytes() + ctx.pool.idleBytes > ctx.memory.bytes) {
-      liveMatrices.shift()?.destroy();
-    }
+    makeRoom(totalBytes(gpuBufferModel(spec)(sized, problem.params)));
     const buffers = new PlanBuffers(ctx);
     let matrix: GPUBuffer | undefined;
     const attempt = captureGpuErrors(device, () => {
