@@ -54,6 +54,8 @@ export interface HeatmapProps {
   readonly maxSide?: number;
   /** A newer matrix is being computed (the current one stays, dimmed). */
   readonly pending?: boolean;
+  /** The engine could not compute the matrix (the lab shows why): say so instead of "Computing…". */
+  readonly unavailable?: boolean;
   /** File name stem of the PNG export. */
   readonly exportName?: string;
   /** Called once per matrix, after its pixels are on screen (labs start slower work only then). */
@@ -111,6 +113,7 @@ export function Heatmap({
   testId,
   maxSide = 520,
   pending = false,
+  unavailable = false,
   exportName,
   onPainted,
   overlay,
@@ -328,7 +331,7 @@ export function Heatmap({
   }, [matrix, pending]);
   const summary = hostSummary ?? (gpuSummary && gpuSummary.matrix === matrix ? gpuSummary.summary : null);
   const description = !matrix
-    ? t('view.computing')
+    ? t(unavailable ? 'heatmap.unavailable' : 'view.computing')
     : summary
       ? t('heatmap.summary', {
           rows: matrix.rows,
@@ -505,7 +508,7 @@ export function Heatmap({
       </div>
       {!matrix && (
         <p className={styles.status} data-testid={testId ? `${testId}-empty` : undefined}>
-          {t('view.computing')}
+          {t(unavailable ? 'heatmap.unavailable' : 'view.computing')}
         </p>
       )}
       {matrix && (

@@ -254,6 +254,7 @@ export default function ChunkingLab() {
           valueLabel={t('lab.weight')}
           testId="heatmap"
           pending={weights.pending}
+          unavailable={!!weights.error && !weights.pending}
           onPainted={() => onMapPainted(weights.key ?? null)}
           exportName={`chunks-${variant}-n${n}-c${chunk}`}
           overlay={({ side, rows }) => <ChunkOverlay side={side} rows={rows} chunk={chunk} />}

@@ -152,7 +152,7 @@ export default function SoftmaxWallLab() {
           {
             name: 'run-ms',
             label: t('wall.runMs'),
-            text: timed.value ? formatMs(timed.value.ms) : null,
+            text: timed.value ? formatMs(timed.value.ms) : weights.error ? t('lab.notRun') : null,
             value: timed.value?.ms,
             detail: t(backend === 'webgpu' ? 'lab.measuredGpu' : 'lab.measuredCpu'),
           },
@@ -168,6 +168,7 @@ export default function SoftmaxWallLab() {
         valueLabel={t('lab.weight')}
         testId="heatmap"
         pending={weights.pending}
+        unavailable={!!weights.error && !weights.pending}
         onPainted={() => onMapPainted(weights.key ?? null)}
         exportName={`softmax-map-n${n}`}
       />
