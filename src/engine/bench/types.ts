@@ -54,5 +54,10 @@ export interface SweepResult {
   readonly resolutionMs?: number;
   readonly points: readonly SweepPoint[];
   /** Points not run, with the reason (too big for the limits, over budget, cancelled). */
-  readonly skipped: readonly { readonly variant: VariantId; readonly form: Form; readonly n: number; readonly reason: string }[];
+  readonly skipped: readonly {
+    readonly variant: VariantId;
+    readonly form: Form;
+    readonly n: number;
+    readonly reason: string;
+  }[];
 }
