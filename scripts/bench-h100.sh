@@ -8,6 +8,12 @@
 #   bash scripts/bench-h100.sh remote "$OUT"
 # which writes $OUT/h100.json (the bench JSON) and prints the selfcheck and a table.
 # The committed results are that file, copied to bench-results/h100-<date>.json.
+# bench-results/h100-extra-{crossover,scale,gated}-<date>.json came from the bundled CLI directly:
+#   B="bash .gpu/remote.sh .gpu/cli.mjs --json --warmup 2 --runs 7 --budget-ms 100000 --warmup-ms 300 --cooldown-ms 500 --d 64"
+#   $B --cases softmax:flash,linear:chunk --ns 256,512,1024,2048,4096,131072 --heads 1,16 --out $OUT/crossover.json
+#   $B --cases linear:chunk --ns 1048576 --heads 1 --out $OUT/scale.json
+#   $B --cases mamba2:chunk,retnet:chunk,gla:chunk,gated-deltanet:chunk,linear:recurrent,softmax:recurrent \
+#      --ns 65536 --heads 1,16 --out $OUT/gated.json
 #
 # Issue 4 (gated chunk forms against their recurrent forms), same pack, then on the GPU machine:
 #   bash scripts/bench-h100.sh issue4 "$OUT"
