@@ -2,13 +2,12 @@
 // at the current x, a legend, a table of the numbers for screen readers and
 // export buttons.
 import { line } from 'd3-shape';
-import { useId, useRef } from 'react';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { useT } from '../i18n';
 import { toCsv } from '../export/csv';
-import { ExportButtons } from '../export/ExportButtons';
 import { formatNumber } from '../format';
+import { ChartFrame, XAxis, YGrid, YLabel } from './ChartFrame';
 import { seriesColor } from './palette';
 import { axisScale, axisTicks, extent, type AxisKind } from './ticks';
 import styles from './Chart.module.css';
@@ -61,8 +60,6 @@ export function LineChart({
   const t = useT();
   const theme = useResolvedTheme();
   const [frameRef, width] = useElementWidth<HTMLDivElement>(360);
-  const svgRef = useRef<SVGSVGElement | null>(null);
-  const titleId = useId();
   const innerW = Math.max(80, width - MARGIN.left - MARGIN.right);
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
@@ -91,106 +88,81 @@ export function LineChart({
   });
 
   return (
-    <figure className={styles.figure} data-testid={testId}>
-      <figcaption id={titleId} className={styles.caption}>
-        {title}
-      </figcaption>
-      <div ref={frameRef}>
-        <svg
-          ref={svgRef}
-          className={styles.svg}
-          width={width}
-          height={height}
-          role="img"
-          aria-labelledby={titleId}
-        >
-          <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
-            {yTicks.map((v) => (
-              <g key={`y${v}`} transform={`translate(0, ${y(v)})`}>
-                <line className={styles.gridLine} x2={innerW} />
-                <text className={styles.tick} x={-6} dy="0.32em" textAnchor="end">
-                  {formatY(v)}
-                </text>
-              </g>
-            ))}
-            {xTicks.map((v) => (
-              <g key={`x${v}`} transform={`translate(${x(v)}, ${innerH})`}>
-                <line className={styles.tickLine} y2={4} />
-                <text className={styles.tick} y={15} textAnchor="middle">
-                  {formatX(v)}
-                </text>
-              </g>
-            ))}
-            <line className={styles.tickLine} y1={innerH} y2={innerH} x2={innerW} />
-            <text className={styles.axisLabel} x={innerW / 2} y={innerH + 34} textAnchor="middle">
-              {xLabel}
-            </text>
-            <text className={styles.axisLabel} x={-MARGIN.left + 2} y={-10}>
-              {yLabel}
-            </text>
-            {markerX !== undefined && Number.isFinite(x(markerX)) && (
-              <line className={styles.marker} x1={x(markerX)} x2={x(markerX)} y2={innerH} />
-            )}
-            {series.map((s, index) => {
-              const color = seriesColor(index, theme);
-              return (
-                <g key={s.id} data-series={s.id}>
-                  <path
-                    d={path(s.points as ChartPoint[]) ?? ''}
-                    fill="none"
-                    stroke={color}
-                    strokeWidth={2}
-                    strokeDasharray={s.dashed ? '6 4' : undefined}
-                  />
-                  {(dots || s.points.length === 1) &&
-                    s.points.map((p) => <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={color} />)}
-                </g>
-              );
-            })}
-          </g>
-        </svg>
-      </div>
-      {series.length > 1 && (
-        <ul className={styles.legend}>
-          {series.map((s, index) => (
-            <li key={s.id} style={{ color: seriesColor(index, theme) }}>
-              <span className={`${styles.swatch} ${s.dashed ? styles.dashed : ''}`} />
-              <span style={{ color: 'var(--text)' }}>{s.label}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <details className={styles.details}>
-        <summary>{t('chart.showNumbers')}</summary>
-        <div className={styles.scroll}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{xLabel}</th>
-                {series.map((s) => (
-                  <th key={s.id} scope="col">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...new Set(xs)]
-                .sort((a, b) => a - b)
-                .map((xv) => (
-                  <tr key={xv}>
-                    <td>{formatX(xv)}</td>
-                    {series.map((s) => {
-                      const point = s.points.find((p) => p.x === xv);
-                      return <td key={s.id}>{point ? formatY(point.y) : '—'}</td>;
-                    })}
+    <ChartFrame
+      frameRef={frameRef}
+      width={width}
+      title={title}
+      height={height}
+      margin={MARGIN}
+      testId={testId}
+      exports={{ fileStem: title, csv, json }}
+      footer={
+        <>
+          {series.length > 1 && (
+            <ul className={styles.legend}>
+              {series.map((s, index) => (
+                <li key={s.id} style={{ color: seriesColor(index, theme) }}>
+                  <span className={`${styles.swatch} ${s.dashed ? styles.dashed : ''}`} />
+                  <span style={{ color: 'var(--text)' }}>{s.label}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <details className={styles.details}>
+            <summary>{t('chart.showNumbers')}</summary>
+            <div className={styles.scroll}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{xLabel}</th>
+                    {series.map((s) => (
+                      <th key={s.id} scope="col">
+                        {s.label}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <ExportButtons fileStem={title} svgRef={svgRef} csv={csv} json={json} />
-    </figure>
+                </thead>
+                <tbody>
+                  {[...new Set(xs)]
+                    .sort((a, b) => a - b)
+                    .map((xv) => (
+                      <tr key={xv}>
+                        <td>{formatX(xv)}</td>
+                        {series.map((s) => {
+                          const point = s.points.find((p) => p.x === xv);
+                          return <td key={s.id}>{point ? formatY(point.y) : '—'}</td>;
+                        })}
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      }
+    >
+      <YGrid scale={y} ticks={yTicks} width={innerW} format={formatY} />
+      <XAxis scale={x} ticks={xTicks} width={innerW} height={innerH} format={formatX} label={xLabel} />
+      <YLabel marginLeft={MARGIN.left}>{yLabel}</YLabel>
+      {markerX !== undefined && Number.isFinite(x(markerX)) && (
+        <line className={styles.marker} x1={x(markerX)} x2={x(markerX)} y2={innerH} />
+      )}
+      {series.map((s, index) => {
+        const color = seriesColor(index, theme);
+        return (
+          <g key={s.id} data-series={s.id}>
+            <path
+              d={path(s.points as ChartPoint[]) ?? ''}
+              fill="none"
+              stroke={color}
+              strokeWidth={2}
+              strokeDasharray={s.dashed ? '6 4' : undefined}
+            />
+            {(dots || s.points.length === 1) &&
+              s.points.map((p) => <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={color} />)}
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }

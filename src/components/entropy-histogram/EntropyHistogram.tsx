@@ -1,12 +1,11 @@
 // How focused the queries are: a histogram of the row entropies (nats) of two
 // maps side by side, up to ln n (a uniform row), with each
 // map's mean marked; the bin counts are the text alternative.
-import { useId, useRef } from 'react';
 import { histogram } from '../../engine/analysis';
+import { ChartFrame, XAxis, YGrid, YLabel } from '../charts/ChartFrame';
 import { seriesColor } from '../charts/palette';
 import { axisScale, axisTicks } from '../charts/ticks';
 import { toCsv } from '../export/csv';
-import { ExportButtons } from '../export/ExportButtons';
 import { formatNumber } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -46,8 +45,6 @@ export function EntropyHistogram({
   const t = useT();
   const theme = useResolvedTheme();
   const [frameRef, width] = useElementWidth<HTMLDivElement>(360);
-  const svgRef = useRef<SVGSVGElement | null>(null);
-  const titleId = useId();
   const innerW = Math.max(80, width - MARGIN.left - MARGIN.right);
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const top = Math.max(maxEntropy, 1e-9);
@@ -90,116 +87,99 @@ export function EntropyHistogram({
   });
 
   return (
-    <figure className={styles.figure} data-testid={testId} data-pending={pending ? 'true' : undefined}>
-      <figcaption id={titleId} className={styles.caption}>
-        {title}
-      </figcaption>
-      <div ref={frameRef} style={{ opacity: pending ? 0.55 : 1 }}>
-        <svg
-          ref={svgRef}
-          className={styles.svg}
-          width={width}
-          height={height}
-          role="img"
-          aria-labelledby={titleId}
-        >
-          <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
-            {yTicks.map((v) => (
-              <g key={`y${v}`} transform={`translate(0, ${y(v)})`}>
-                <line className={styles.gridLine} x2={innerW} />
-                <text className={styles.tick} x={-6} dy="0.32em" textAnchor="end">
-                  {formatNumber(v)}
-                </text>
-              </g>
+    <ChartFrame
+      frameRef={frameRef}
+      width={width}
+      title={title}
+      height={height}
+      margin={MARGIN}
+      testId={testId}
+      pending={pending}
+      exports={{ fileStem: title, csv, json }}
+      footer={
+        <>
+          <ul className={styles.legend}>
+            {series.map((s, k) => (
+              <li key={s.id} style={{ color: seriesColor(k, theme) }}>
+                <span className={styles.swatch} />
+                <span style={{ color: 'var(--text)' }}>
+                  {t('fm.entropy.legend', { label: s.label, mean: formatNumber(s.mean) })}
+                </span>
+              </li>
             ))}
-            {xTicks.map((v) => (
-              <g key={`x${v}`} transform={`translate(${x(v)}, ${innerH})`}>
-                <line className={styles.tickLine} y2={4} />
-                <text className={styles.tick} y={15} textAnchor="middle">
-                  {formatNumber(v)}
-                </text>
-              </g>
-            ))}
-            <line className={styles.tickLine} y1={innerH} y2={innerH} x2={innerW} />
-            <text className={styles.axisLabel} x={innerW / 2} y={innerH + 34} textAnchor="middle">
-              {t('fm.entropy.x')}
-            </text>
-            <text className={styles.axisLabel} x={-MARGIN.left + 2} y={-10}>
-              {t('fm.entropy.y')}
-            </text>
-            {series.map((s, k) => {
-              const color = seriesColor(k, theme);
-              return (
-                <g key={s.id} data-series={s.id} fill={color}>
-                  {Array.from(histograms[k].counts, (c, b) =>
-                    c > 0 ? (
-                      <rect
-                        key={b}
-                        x={b * binWidth + k * barWidth}
-                        y={y(c)}
-                        width={barWidth}
-                        height={innerH - y(c)}
-                      />
-                    ) : null,
-                  )}
-                  <line
-                    x1={x(s.mean)}
-                    x2={x(s.mean)}
-                    y2={innerH}
-                    stroke={color}
-                    strokeWidth={2}
-                    strokeDasharray="4 3"
-                  />
-                </g>
-              );
-            })}
-            <line className={styles.marker} x1={x(top)} x2={x(top)} y2={innerH} aria-hidden="true" />
-            <text className={styles.tick} x={x(top) - 4} y={-6} textAnchor="end">
-              {t('fm.entropy.uniform')}
-            </text>
-          </g>
-        </svg>
-      </div>
-      <ul className={styles.legend}>
-        {series.map((s, k) => (
-          <li key={s.id} style={{ color: seriesColor(k, theme) }}>
-            <span className={styles.swatch} />
-            <span style={{ color: 'var(--text)' }}>
-              {t('fm.entropy.legend', { label: s.label, mean: formatNumber(s.mean) })}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <details className={styles.details}>
-        <summary>{t('chart.showNumbers')}</summary>
-        <div className={styles.scroll}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('fm.entropy.x')}</th>
-                {series.map((s) => (
-                  <th key={s.id} scope="col">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: bins }, (_, b) => (
-                <tr key={b}>
-                  <td>
-                    {formatNumber(edges[b])}–{formatNumber(edges[b + 1])}
-                  </td>
-                  {series.map((s, k) => (
-                    <td key={s.id}>{histograms[k].counts[b]}</td>
+          </ul>
+          <details className={styles.details}>
+            <summary>{t('chart.showNumbers')}</summary>
+            <div className={styles.scroll}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('fm.entropy.x')}</th>
+                    {series.map((s) => (
+                      <th key={s.id} scope="col">
+                        {s.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {Array.from({ length: bins }, (_, b) => (
+                    <tr key={b}>
+                      <td>
+                        {formatNumber(edges[b])}–{formatNumber(edges[b + 1])}
+                      </td>
+                      {series.map((s, k) => (
+                        <td key={s.id}>{histograms[k].counts[b]}</td>
+                      ))}
+                    </tr>
                   ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <ExportButtons fileStem={title} svgRef={svgRef} csv={csv} json={json} />
-    </figure>
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      }
+    >
+      <YGrid scale={y} ticks={yTicks} width={innerW} format={(v) => formatNumber(v)} />
+      <XAxis
+        scale={x}
+        ticks={xTicks}
+        width={innerW}
+        height={innerH}
+        format={(v) => formatNumber(v)}
+        label={t('fm.entropy.x')}
+      />
+      <YLabel marginLeft={MARGIN.left}>{t('fm.entropy.y')}</YLabel>
+      {series.map((s, k) => {
+        const color = seriesColor(k, theme);
+        return (
+          <g key={s.id} data-series={s.id} fill={color}>
+            {Array.from(histograms[k].counts, (c, b) =>
+              c > 0 ? (
+                <rect
+                  key={b}
+                  x={b * binWidth + k * barWidth}
+                  y={y(c)}
+                  width={barWidth}
+                  height={innerH - y(c)}
+                />
+              ) : null,
+            )}
+            <line
+              x1={x(s.mean)}
+              x2={x(s.mean)}
+              y2={innerH}
+              stroke={color}
+              strokeWidth={2}
+              strokeDasharray="4 3"
+            />
+          </g>
+        );
+      })}
+      <line className={styles.marker} x1={x(top)} x2={x(top)} y2={innerH} aria-hidden="true" />
+      <text className={styles.tick} x={x(top) - 4} y={-6} textAnchor="end">
+        {t('fm.entropy.uniform')}
+      </text>
+    </ChartFrame>
   );
 }

@@ -3,12 +3,11 @@
 // (log–log axes, where 1/√m is a straight line of slope −½). The table of
 // means, spreads and the reference line is the text alternative.
 import { area, line } from 'd3-shape';
-import { useId, useRef } from 'react';
 import type { PerformerSweepPoint } from '../../engine/analysis';
+import { ChartFrame, XAxis, YGrid, YLabel } from '../charts/ChartFrame';
 import { seriesColor } from '../charts/palette';
 import { axisScale, axisTicks, extent } from '../charts/ticks';
 import { toCsv } from '../export/csv';
-import { ExportButtons } from '../export/ExportButtons';
 import { formatNumber } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -40,8 +39,6 @@ export function ErrorSweepChart({
   const t = useT();
   const theme = useResolvedTheme();
   const [frameRef, width] = useElementWidth<HTMLDivElement>(360);
-  const svgRef = useRef<SVGSVGElement | null>(null);
-  const titleId = useId();
   const innerW = Math.max(80, width - MARGIN.left - MARGIN.right);
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const ms = points.map((p) => p.m);
@@ -86,110 +83,93 @@ export function ErrorSweepChart({
   });
 
   return (
-    <figure className={styles.figure} data-testid={testId} data-pending={pending ? 'true' : undefined}>
-      <figcaption id={titleId} className={styles.caption}>
-        {title}
-      </figcaption>
-      <div ref={frameRef} style={{ opacity: pending ? 0.55 : 1 }}>
-        <svg
-          ref={svgRef}
-          className={styles.svg}
-          width={width}
-          height={height}
-          role="img"
-          aria-labelledby={titleId}
-        >
-          <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
-            {yTicks.map((v) => (
-              <g key={`y${v}`} transform={`translate(0, ${y(v)})`}>
-                <line className={styles.gridLine} x2={innerW} />
-                <text className={styles.tick} x={-6} dy="0.32em" textAnchor="end">
-                  {formatNumber(v, 2)}
-                </text>
-              </g>
-            ))}
-            {xTicks.map((v) => (
-              <g key={`x${v}`} transform={`translate(${x(v)}, ${innerH})`}>
-                <line className={styles.tickLine} y2={4} />
-                <text className={styles.tick} y={15} textAnchor="middle">
-                  {Math.round(v)}
-                </text>
-              </g>
-            ))}
-            <line className={styles.tickLine} y1={innerH} y2={innerH} x2={innerW} />
-            <text className={styles.axisLabel} x={innerW / 2} y={innerH + 34} textAnchor="middle">
-              {t('fm.sweep.x')}
-            </text>
-            <text className={styles.axisLabel} x={-MARGIN.left + 2} y={-10}>
-              {t('fm.sweep.y')}
-            </text>
-            {markerM !== undefined && markerM >= x0 && markerM <= x1 && (
-              <line className={styles.marker} x1={x(markerM)} x2={x(markerM)} y2={innerH} />
-            )}
-            {rows.length > 0 && (
-              <>
-                <path d={band(rows) ?? ''} fill={meanColor} fillOpacity={0.2} />
-                <path
-                  d={fitPath(rows) ?? ''}
-                  fill="none"
-                  stroke={fitColor}
-                  strokeWidth={1.5}
-                  strokeDasharray="6 4"
-                />
-                <path d={meanPath(rows) ?? ''} fill="none" stroke={meanColor} strokeWidth={2} />
-                {rows.map((p) => (
-                  <circle key={p.m} cx={x(p.m)} cy={y(p.relativeFrobenius.mean)} r={3} fill={meanColor} />
-                ))}
-              </>
-            )}
-          </g>
-        </svg>
-      </div>
-      <ul className={styles.legend}>
-        <li style={{ color: meanColor }}>
-          <span className={styles.swatch} />
-          <span style={{ color: 'var(--text)' }}>{t('fm.sweep.mean')}</span>
-        </li>
-        <li style={{ color: fitColor }}>
-          <span className={`${styles.swatch} ${styles.dashed}`} />
-          <span style={{ color: 'var(--text)' }}>
-            {t('fm.sweep.fit', {
-              c: formatNumber(fit),
-              m: points.length > 0 ? Math.max(...points.map((p) => p.m)) : 0,
-            })}
-          </span>
-        </li>
-      </ul>
-      <details className={styles.details}>
-        <summary>{t('chart.showNumbers')}</summary>
-        <div className={styles.scroll}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">m</th>
-                <th scope="col">{t('fm.sweep.mean')}</th>
-                <th scope="col">{t('fm.sweep.std')}</th>
-                <th scope="col">min</th>
-                <th scope="col">max</th>
-                <th scope="col">c/√m</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.m}>
-                  <td>{p.m}</td>
-                  <td>{formatNumber(p.relativeFrobenius.mean)}</td>
-                  <td>{formatNumber(p.relativeFrobenius.std)}</td>
-                  <td>{formatNumber(p.relativeFrobenius.min)}</td>
-                  <td>{formatNumber(p.relativeFrobenius.max)}</td>
-                  <td>{formatNumber(fit / Math.sqrt(p.m))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <ExportButtons fileStem={title} svgRef={svgRef} csv={csv} json={json} />
-    </figure>
+    <ChartFrame
+      frameRef={frameRef}
+      width={width}
+      title={title}
+      height={height}
+      margin={MARGIN}
+      testId={testId}
+      pending={pending}
+      exports={{ fileStem: title, csv, json }}
+      footer={
+        <>
+          <ul className={styles.legend}>
+            <li style={{ color: meanColor }}>
+              <span className={styles.swatch} />
+              <span style={{ color: 'var(--text)' }}>{t('fm.sweep.mean')}</span>
+            </li>
+            <li style={{ color: fitColor }}>
+              <span className={`${styles.swatch} ${styles.dashed}`} />
+              <span style={{ color: 'var(--text)' }}>
+                {t('fm.sweep.fit', {
+                  c: formatNumber(fit),
+                  m: points.length > 0 ? Math.max(...points.map((p) => p.m)) : 0,
+                })}
+              </span>
+            </li>
+          </ul>
+          <details className={styles.details}>
+            <summary>{t('chart.showNumbers')}</summary>
+            <div className={styles.scroll}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">m</th>
+                    <th scope="col">{t('fm.sweep.mean')}</th>
+                    <th scope="col">{t('fm.sweep.std')}</th>
+                    <th scope="col">min</th>
+                    <th scope="col">max</th>
+                    <th scope="col">c/√m</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {points.map((p) => (
+                    <tr key={p.m}>
+                      <td>{p.m}</td>
+                      <td>{formatNumber(p.relativeFrobenius.mean)}</td>
+                      <td>{formatNumber(p.relativeFrobenius.std)}</td>
+                      <td>{formatNumber(p.relativeFrobenius.min)}</td>
+                      <td>{formatNumber(p.relativeFrobenius.max)}</td>
+                      <td>{formatNumber(fit / Math.sqrt(p.m))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      }
+    >
+      <YGrid scale={y} ticks={yTicks} width={innerW} format={(v) => formatNumber(v, 2)} />
+      <XAxis
+        scale={x}
+        ticks={xTicks}
+        width={innerW}
+        height={innerH}
+        format={Math.round}
+        label={t('fm.sweep.x')}
+      />
+      <YLabel marginLeft={MARGIN.left}>{t('fm.sweep.y')}</YLabel>
+      {markerM !== undefined && markerM >= x0 && markerM <= x1 && (
+        <line className={styles.marker} x1={x(markerM)} x2={x(markerM)} y2={innerH} />
+      )}
+      {rows.length > 0 && (
+        <>
+          <path d={band(rows) ?? ''} fill={meanColor} fillOpacity={0.2} />
+          <path
+            d={fitPath(rows) ?? ''}
+            fill="none"
+            stroke={fitColor}
+            strokeWidth={1.5}
+            strokeDasharray="6 4"
+          />
+          <path d={meanPath(rows) ?? ''} fill="none" stroke={meanColor} strokeWidth={2} />
+          {rows.map((p) => (
+            <circle key={p.m} cx={x(p.m)} cy={y(p.relativeFrobenius.mean)} r={3} fill={meanColor} />
+          ))}
+        </>
+      )}
+    </ChartFrame>
   );
 }

@@ -3,11 +3,10 @@
 // (effective rank, the rank bound r) and the numerical-rank tolerance as a
 // horizontal line; a table of the values is the text alternative.
 import { line } from 'd3-shape';
-import { useId, useRef } from 'react';
+import { ChartFrame, XAxis, YGrid, YLabel } from '../charts/ChartFrame';
 import { seriesColor } from '../charts/palette';
 import { axisScale, axisTicks } from '../charts/ticks';
 import { toCsv } from '../export/csv';
-import { ExportButtons } from '../export/ExportButtons';
 import { formatNumber } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
@@ -67,8 +66,6 @@ export function SpectrumChart({
   const t = useT();
   const theme = useResolvedTheme();
   const [frameRef, width] = useElementWidth<HTMLDivElement>(360);
-  const svgRef = useRef<SVGSVGElement | null>(null);
-  const titleId = useId();
   const innerW = Math.max(80, width - MARGIN.left - MARGIN.right);
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const count = Math.max(1, ...series.map((s) => s.values.length));
@@ -100,145 +97,121 @@ export function SpectrumChart({
   });
 
   return (
-    <figure className={styles.figure} data-testid={testId} data-pending={pending ? 'true' : undefined}>
-      <figcaption id={titleId} className={styles.caption}>
-        {title}
-      </figcaption>
-      <div ref={frameRef} style={{ opacity: pending ? 0.55 : 1 }}>
-        <svg
-          ref={svgRef}
-          className={styles.svg}
-          width={width}
-          height={height}
-          role="img"
-          aria-labelledby={titleId}
-        >
-          <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
-            {yTicks.map((v) => (
-              <g key={`y${v}`} transform={`translate(0, ${y(v)})`}>
-                <line className={styles.gridLine} x2={innerW} />
-                <text className={styles.tick} x={-6} dy="0.32em" textAnchor="end">
-                  {formatNumber(v, 1)}
-                </text>
-              </g>
-            ))}
-            {xTicks.map((v) => (
-              <g key={`x${v}`} transform={`translate(${x(v)}, ${innerH})`}>
-                <line className={styles.tickLine} y2={4} />
-                <text className={styles.tick} y={15} textAnchor="middle">
-                  {formatNumber(v)}
-                </text>
-              </g>
-            ))}
-            <line className={styles.tickLine} y1={innerH} y2={innerH} x2={innerW} />
-            <text className={styles.axisLabel} x={innerW / 2} y={innerH + 34} textAnchor="middle">
-              {t('fm.spectrum.x')}
-            </text>
-            <text className={styles.axisLabel} x={-MARGIN.left + 2} y={-10}>
-              {t('fm.spectrum.y')}
-            </text>
-            {tolerance !== undefined && tolerance > y0 && (
-              <g>
-                <line
-                  x2={innerW}
-                  y1={y(tolerance)}
-                  y2={y(tolerance)}
-                  stroke="currentColor"
-                  strokeDasharray="2 3"
-                />
-                <text className={styles.tick} x={innerW - 2} y={y(tolerance) - 4} textAnchor="end">
-                  {t('fm.spectrum.tolerance')}
-                </text>
-              </g>
-            )}
+    <ChartFrame
+      frameRef={frameRef}
+      width={width}
+      title={title}
+      height={height}
+      margin={MARGIN}
+      testId={testId}
+      pending={pending}
+      exports={{ fileStem: title, csv, json }}
+      footer={
+        <>
+          <ul className={styles.legend}>
             {series.map((s, index) => (
-              <path
-                key={s.id}
-                data-series={s.id}
-                d={path(relative[index]) ?? ''}
-                fill="none"
-                stroke={seriesColor(index, theme)}
-                strokeWidth={s.dashed ? 1.5 : 2}
-                strokeDasharray={s.dashed ? '5 4' : undefined}
-              />
+              <li key={s.id} style={{ color: seriesColor(index, theme) }}>
+                <span className={`${styles.swatch} ${s.dashed ? styles.dashed : ''}`} />
+                <span style={{ color: 'var(--text)' }}>{s.label}</span>
+              </li>
             ))}
-            {marks.map((mark, index) => {
-              const mx = x(Math.min(Math.max(1, mark.x), count));
-              const color =
-                mark.series !== undefined ? seriesColor(mark.series, theme) : 'var(--focus, #e0861b)';
-              return (
-                <g key={mark.id} data-mark={mark.id}>
-                  <line x1={mx} x2={mx} y2={innerH} stroke={color} strokeWidth={1.5} strokeDasharray="4 3" />
-                  <text
-                    className={styles.tick}
-                    x={mx + (mx > innerW * 0.7 ? -4 : 4)}
-                    y={12 + index * 14}
-                    textAnchor={mx > innerW * 0.7 ? 'end' : 'start'}
-                    // A halo in the page colour keeps the label legible over the curves.
-                    style={{
-                      fill: color,
-                      paintOrder: 'stroke',
-                      stroke: 'var(--surface, #fff)',
-                      strokeWidth: 3,
-                      strokeLinejoin: 'round',
-                    }}
-                  >
-                    {mark.label}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        </svg>
-      </div>
-      <ul className={styles.legend}>
-        {series.map((s, index) => (
-          <li key={s.id} style={{ color: seriesColor(index, theme) }}>
-            <span className={`${styles.swatch} ${s.dashed ? styles.dashed : ''}`} />
-            <span style={{ color: 'var(--text)' }}>{s.label}</span>
-          </li>
-        ))}
-      </ul>
-      <details className={styles.details}>
-        <summary>{t('chart.showNumbers')}</summary>
-        <ul>
-          {marks.map((mark) => (
-            <li key={mark.id}>
-              {mark.label}: {formatNumber(mark.x)}
-            </li>
-          ))}
-          {tolerance !== undefined && (
-            <li>
-              {t('fm.spectrum.tolerance')}: {formatNumber(tolerance)}
-            </li>
-          )}
-        </ul>
-        <div className={styles.scroll}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">i</th>
-                {series.map((s) => (
-                  <th key={s.id} scope="col">
-                    {s.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rowsShown.map((i) => (
-                <tr key={i}>
-                  <td>{i}</td>
-                  {series.map((s, k) => (
-                    <td key={s.id}>{i <= s.values.length ? formatNumber(relative[k][i - 1]) : '—'}</td>
-                  ))}
-                </tr>
+          </ul>
+          <details className={styles.details}>
+            <summary>{t('chart.showNumbers')}</summary>
+            <ul>
+              {marks.map((mark) => (
+                <li key={mark.id}>
+                  {mark.label}: {formatNumber(mark.x)}
+                </li>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <ExportButtons fileStem={title} svgRef={svgRef} csv={csv} json={json} />
-    </figure>
+              {tolerance !== undefined && (
+                <li>
+                  {t('fm.spectrum.tolerance')}: {formatNumber(tolerance)}
+                </li>
+              )}
+            </ul>
+            <div className={styles.scroll}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">i</th>
+                    {series.map((s) => (
+                      <th key={s.id} scope="col">
+                        {s.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rowsShown.map((i) => (
+                    <tr key={i}>
+                      <td>{i}</td>
+                      {series.map((s, k) => (
+                        <td key={s.id}>{i <= s.values.length ? formatNumber(relative[k][i - 1]) : '—'}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      }
+    >
+      <YGrid scale={y} ticks={yTicks} width={innerW} format={(v) => formatNumber(v, 1)} />
+      <XAxis
+        scale={x}
+        ticks={xTicks}
+        width={innerW}
+        height={innerH}
+        format={(v) => formatNumber(v)}
+        label={t('fm.spectrum.x')}
+      />
+      <YLabel marginLeft={MARGIN.left}>{t('fm.spectrum.y')}</YLabel>
+      {tolerance !== undefined && tolerance > y0 && (
+        <g>
+          <line x2={innerW} y1={y(tolerance)} y2={y(tolerance)} stroke="currentColor" strokeDasharray="2 3" />
+          <text className={styles.tick} x={innerW - 2} y={y(tolerance) - 4} textAnchor="end">
+            {t('fm.spectrum.tolerance')}
+          </text>
+        </g>
+      )}
+      {series.map((s, index) => (
+        <path
+          key={s.id}
+          data-series={s.id}
+          d={path(relative[index]) ?? ''}
+          fill="none"
+          stroke={seriesColor(index, theme)}
+          strokeWidth={s.dashed ? 1.5 : 2}
+          strokeDasharray={s.dashed ? '5 4' : undefined}
+        />
+      ))}
+      {marks.map((mark, index) => {
+        const mx = x(Math.min(Math.max(1, mark.x), count));
+        const color = mark.series !== undefined ? seriesColor(mark.series, theme) : 'var(--focus, #e0861b)';
+        return (
+          <g key={mark.id} data-mark={mark.id}>
+            <line x1={mx} x2={mx} y2={innerH} stroke={color} strokeWidth={1.5} strokeDasharray="4 3" />
+            <text
+              className={styles.tick}
+              x={mx + (mx > innerW * 0.7 ? -4 : 4)}
+              y={12 + index * 14}
+              textAnchor={mx > innerW * 0.7 ? 'end' : 'start'}
+              // A halo in the page colour keeps the label legible over the curves.
+              style={{
+                fill: color,
+                paintOrder: 'stroke',
+                stroke: 'var(--surface, #fff)',
+                strokeWidth: 3,
+                strokeLinejoin: 'round',
+              }}
+            >
+              {mark.label}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }

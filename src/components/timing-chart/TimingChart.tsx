@@ -3,11 +3,10 @@
 // of each curve, the softmax/linear crossover marked, device and timing method
 // named; a table of every number and CSV/JSON/PNG/SVG export.
 import { line } from 'd3-shape';
-import { useId, useRef } from 'react';
 import type { SweepResult, TimingMethod } from '../../engine/bench/types';
+import { ChartFrame, XAxis, YGrid } from '../charts/ChartFrame';
 import { axisScale, axisTicks, extent } from '../charts/ticks';
 import { seriesColor } from '../charts/palette';
-import { ExportButtons } from '../export/ExportButtons';
 import { toCsv } from '../export/csv';
 import { formatBytes, formatMs, formatNumber } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';
@@ -34,8 +33,6 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
   const t = useT();
   const theme = useResolvedTheme();
   const [frameRef, width] = useElementWidth<HTMLDivElement>(420);
-  const svgRef = useRef<SVGSVGElement | null>(null);
-  const titleId = useId();
   const curves = timingCurves(result);
   const found = crossovers(curves);
   const headline = headlineCrossover(found);
@@ -106,170 +103,149 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
   });
 
   return (
-    <figure className={chartStyles.figure} data-testid={testId}>
-      <figcaption id={titleId} className={chartStyles.caption}>
-        {t('timing.chartTitle')}
-      </figcaption>
-      <p className={styles.device} data-testid={`${testId}-device`}>
-        {t('timing.deviceLine', { device: result.deviceName, backend: result.backend, method })} {resolution}
-      </p>
-      <div ref={frameRef}>
-        <svg
-          ref={svgRef}
-          className={chartStyles.svg}
-          width={width}
-          height={height}
-          role="img"
-          aria-labelledby={titleId}
-        >
-          <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
-            {yTicks.map((v) => (
-              <g key={`y${v}`} transform={`translate(0, ${y(v)})`}>
-                <line className={chartStyles.gridLine} x2={innerW} />
-                <text className={chartStyles.tick} x={-6} dy="0.32em" textAnchor="end">
-                  {formatMs(v)}
-                </text>
-              </g>
+    <ChartFrame
+      frameRef={frameRef}
+      width={width}
+      title={t('timing.chartTitle')}
+      height={height}
+      margin={MARGIN}
+      testId={testId}
+      header={
+        <p className={styles.device} data-testid={`${testId}-device`}>
+          {t('timing.deviceLine', { device: result.deviceName, backend: result.backend, method })}{' '}
+          {resolution}
+        </p>
+      }
+      exports={{ fileStem: 'timing-sweep', csv, json, testId: `${testId}-export` }}
+      footer={
+        <>
+          <ul className={chartStyles.legend}>
+            {curves.map((curve, index) => (
+              <li key={curve.id} style={{ color: seriesColor(index, theme) }}>
+                <span className={chartStyles.swatch} />
+                <span style={{ color: 'var(--text)' }}>
+                  {curve.id} · {t('timing.slopeLabel', { slope: slopeText(curve.fit?.slope) })}
+                </span>
+              </li>
             ))}
-            {xTicks.map((v) => (
-              <g key={`x${v}`} transform={`translate(${x(v)}, ${innerH})`}>
-                <line className={chartStyles.tickLine} y2={4} />
-                <text className={chartStyles.tick} y={15} textAnchor="middle">
-                  {v >= 1024 ? `${v / 1024}k` : v}
-                </text>
-              </g>
-            ))}
-            <line className={chartStyles.tickLine} y1={innerH} y2={innerH} x2={innerW} />
-            <text className={chartStyles.axisLabel} x={innerW / 2} y={innerH + 36} textAnchor="middle">
-              {t('timing.xAxis')}
-            </text>
-            <text
-              className={chartStyles.axisLabel}
-              transform={`translate(${-52}, ${innerH / 2}) rotate(-90)`}
-              textAnchor="middle"
-            >
-              {t('timing.yAxis')}
-            </text>
-            {curves.map((curve, index) => {
-              const color = seriesColor(index, theme);
-              const last = curve.points[curve.points.length - 1];
-              return (
-                <g key={curve.id} data-curve={curve.id} data-slope={curve.fit?.slope.toFixed(3)}>
-                  <path d={path([...curve.points]) ?? ''} fill="none" stroke={color} strokeWidth={2} />
-                  {curve.points.map((p) => (
-                    <g key={p.n} transform={`translate(${x(p.n)}, 0)`}>
-                      <line y1={y(p.msMin)} y2={y(p.msMax)} stroke={color} strokeWidth={1.2} />
-                      <line x1={-3} x2={3} y1={y(p.msMin)} y2={y(p.msMin)} stroke={color} />
-                      <line x1={-3} x2={3} y1={y(p.msMax)} y2={y(p.msMax)} stroke={color} />
-                      <circle cy={y(p.ms)} r={3} fill={color} />
-                    </g>
-                  ))}
-                  <line
-                    x1={x(last.n) + 4}
-                    x2={innerW + 4}
-                    y1={y(last.ms)}
-                    y2={labelYs[index]}
-                    stroke={color}
-                    strokeOpacity={0.35}
-                  />
-                  <text
-                    x={innerW + 6}
-                    y={labelYs[index]}
-                    dy="0.32em"
-                    fill={color}
-                    fontWeight={600}
-                    data-testid={`${testId}-slope`}
-                  >
-                    {t('timing.slopeLabel', { slope: slopeText(curve.fit?.slope) })}
-                  </text>
-                </g>
-              );
-            })}
-            {headline && (
-              <g
-                transform={`translate(${x(headline.n)}, ${y(headline.ms)})`}
-                data-testid={`${testId}-crossover`}
-              >
-                <circle r={7} fill="none" stroke="var(--text)" strokeWidth={2} />
-                <line
-                  y1={9}
-                  y2={innerH - y(headline.ms)}
-                  stroke="var(--text)"
-                  strokeDasharray="3 3"
-                  strokeWidth={1}
-                />
-                <text y={-12} textAnchor="middle" fill="var(--text)" fontWeight={600}>
-                  {t('timing.crossoverLabel', { n: Math.round(headline.n) })}
-                </text>
-              </g>
-            )}
-          </g>
-        </svg>
-      </div>
-      <ul className={chartStyles.legend}>
-        {curves.map((curve, index) => (
-          <li key={curve.id} style={{ color: seriesColor(index, theme) }}>
-            <span className={chartStyles.swatch} />
-            <span style={{ color: 'var(--text)' }}>
-              {curve.id} · {t('timing.slopeLabel', { slope: slopeText(curve.fit?.slope) })}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {found.length > 0 && (
-        <ul className={styles.crossovers} data-testid={`${testId}-crossovers`}>
-          {found.map((c) => (
-            <li key={`${c.quadratic}|${c.linear}`}>
-              {t('timing.crossoverLine', {
-                quadratic: c.quadratic,
-                linear: c.linear,
-                n: Math.round(c.n),
-                ms: formatMs(c.ms),
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
-      <details className={chartStyles.details}>
-        <summary>{t('chart.showNumbers')}</summary>
-        <div className={chartStyles.scroll}>
-          <table className={chartStyles.table} data-testid={`${testId}-table`}>
-            <thead>
-              <tr>
-                <th scope="col">{t('timing.curve')}</th>
-                <th scope="col">n</th>
-                <th scope="col">{t('timing.median')}</th>
-                <th scope="col">min</th>
-                <th scope="col">max</th>
-                <th scope="col">{t('timing.memory')}</th>
-                <th scope="col">{t('timing.slope')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {curves.flatMap((c) =>
-                c.points.map((p) => (
-                  <tr key={`${c.id}-${p.n}`}>
-                    <td>{c.id}</td>
-                    <td>{p.n}</td>
-                    <td>{formatNumber(p.ms, 4)}</td>
-                    <td>{formatNumber(p.msMin, 4)}</td>
-                    <td>{formatNumber(p.msMax, 4)}</td>
-                    <td>{formatBytes(p.bytes)}</td>
-                    <td>{slopeText(c.fit?.slope)}</td>
+          </ul>
+          {found.length > 0 && (
+            <ul className={styles.crossovers} data-testid={`${testId}-crossovers`}>
+              {found.map((c) => (
+                <li key={`${c.quadratic}|${c.linear}`}>
+                  {t('timing.crossoverLine', {
+                    quadratic: c.quadratic,
+                    linear: c.linear,
+                    n: Math.round(c.n),
+                    ms: formatMs(c.ms),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <details className={chartStyles.details}>
+            <summary>{t('chart.showNumbers')}</summary>
+            <div className={chartStyles.scroll}>
+              <table className={chartStyles.table} data-testid={`${testId}-table`}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('timing.curve')}</th>
+                    <th scope="col">n</th>
+                    <th scope="col">{t('timing.median')}</th>
+                    <th scope="col">min</th>
+                    <th scope="col">max</th>
+                    <th scope="col">{t('timing.memory')}</th>
+                    <th scope="col">{t('timing.slope')}</th>
                   </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <ExportButtons
-        fileStem="timing-sweep"
-        svgRef={svgRef}
-        csv={csv}
-        json={json}
-        testId={`${testId}-export`}
+                </thead>
+                <tbody>
+                  {curves.flatMap((c) =>
+                    c.points.map((p) => (
+                      <tr key={`${c.id}-${p.n}`}>
+                        <td>{c.id}</td>
+                        <td>{p.n}</td>
+                        <td>{formatNumber(p.ms, 4)}</td>
+                        <td>{formatNumber(p.msMin, 4)}</td>
+                        <td>{formatNumber(p.msMax, 4)}</td>
+                        <td>{formatBytes(p.bytes)}</td>
+                        <td>{slopeText(c.fit?.slope)}</td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      }
+    >
+      <YGrid scale={y} ticks={yTicks} width={innerW} format={formatMs} />
+      <XAxis
+        scale={x}
+        ticks={xTicks}
+        width={innerW}
+        height={innerH}
+        format={(v) => (v >= 1024 ? `${v / 1024}k` : v)}
+        label={t('timing.xAxis')}
+        labelGap={36}
       />
-    </figure>
+      <text
+        className={chartStyles.axisLabel}
+        transform={`translate(${-52}, ${innerH / 2}) rotate(-90)`}
+        textAnchor="middle"
+      >
+        {t('timing.yAxis')}
+      </text>
+      {curves.map((curve, index) => {
+        const color = seriesColor(index, theme);
+        const last = curve.points[curve.points.length - 1];
+        return (
+          <g key={curve.id} data-curve={curve.id} data-slope={curve.fit?.slope.toFixed(3)}>
+            <path d={path([...curve.points]) ?? ''} fill="none" stroke={color} strokeWidth={2} />
+            {curve.points.map((p) => (
+              <g key={p.n} transform={`translate(${x(p.n)}, 0)`}>
+                <line y1={y(p.msMin)} y2={y(p.msMax)} stroke={color} strokeWidth={1.2} />
+                <line x1={-3} x2={3} y1={y(p.msMin)} y2={y(p.msMin)} stroke={color} />
+                <line x1={-3} x2={3} y1={y(p.msMax)} y2={y(p.msMax)} stroke={color} />
+                <circle cy={y(p.ms)} r={3} fill={color} />
+              </g>
+            ))}
+            <line
+              x1={x(last.n) + 4}
+              x2={innerW + 4}
+              y1={y(last.ms)}
+              y2={labelYs[index]}
+              stroke={color}
+              strokeOpacity={0.35}
+            />
+            <text
+              x={innerW + 6}
+              y={labelYs[index]}
+              dy="0.32em"
+              fill={color}
+              fontWeight={600}
+              data-testid={`${testId}-slope`}
+            >
+              {t('timing.slopeLabel', { slope: slopeText(curve.fit?.slope) })}
+            </text>
+          </g>
+        );
+      })}
+      {headline && (
+        <g transform={`translate(${x(headline.n)}, ${y(headline.ms)})`} data-testid={`${testId}-crossover`}>
+          <circle r={7} fill="none" stroke="var(--text)" strokeWidth={2} />
+          <line
+            y1={9}
+            y2={innerH - y(headline.ms)}
+            stroke="var(--text)"
+            strokeDasharray="3 3"
+            strokeWidth={1}
+          />
+          <text y={-12} textAnchor="middle" fill="var(--text)" fontWeight={600}>
+            {t('timing.crossoverLabel', { n: Math.round(headline.n) })}
+          </text>
+        </g>
+      )}
+    </ChartFrame>
   );
 }
