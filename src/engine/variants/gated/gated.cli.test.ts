@@ -1,34 +1,14 @@
 // The headless command line with the gated and delta-rule variants (extra inputs
 // g, beta, u in the input JSON), exactly as the contract writes it:
 //   npm run --silent engine -- run --variant ID --form FORM --backend cpu|webgpu --input FILE
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runEngineCli as cli } from '../../testing/cli';
 import { loadVectors, maxAbsDiff, toleranceFor, VECTORS_DIR } from '../../testing/vectors';
 
-const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'gated-cli-'));
-
-interface CliRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(args: readonly string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'engine', '--', ...args], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 interface VectorInput {
   params?: Record<string, unknown>;
