@@ -1,7 +1,17 @@
 // Ranges and defaults of every control. Sliders read LIMITS so they offer
 // exactly what the URL schema accepts; the schema clamps to the same numbers.
 import type { Form, VariantId } from '../engine/types';
-import type { FeatureMapId, GateKind, Lang, LessonId, SweepCase, ThemeChoice, ViewState } from './types';
+import type {
+  FamilyPattern,
+  FeatureMapId,
+  FitLoss,
+  GateKind,
+  Lang,
+  LessonId,
+  SweepCase,
+  ThemeChoice,
+  ViewState,
+} from './types';
 
 export interface NumberLimit {
   readonly min: number;
@@ -40,6 +50,19 @@ export const LIMITS = {
   step: { min: 0, max: 99, step: 1, default: 0 },
   sweepMaxN: { min: 128, max: 1048576, step: 1, default: 16384, scale: 'pow2' },
   sweepBudgetS: { min: 5, max: 600, step: 1, default: 60 },
+  block: { min: 2, max: 256, step: 1, default: 16, scale: 'pow2' },
+  globals: { min: 0, max: 64, step: 1, default: 2 },
+  buckets: { min: 2, max: 64, step: 1, default: 8, scale: 'pow2' },
+  kproj: { min: 2, max: 1024, step: 1, default: 32 },
+  landmarks: { min: 2, max: 256, step: 1, default: 16, scale: 'pow2' },
+  pairs: { min: 1, max: 1024, step: 1, default: 32 },
+  mix: { min: -8, max: 8, step: 0.1, default: 0 },
+  rank: { min: 2, max: 128, step: 1, default: 16, scale: 'pow2' },
+  lr: { min: 0.0001, max: 10, step: 0.0001, default: 0.1 },
+  devices: { min: 1, max: 64, step: 1, default: 4 },
+  examples: { min: 1, max: 1024, step: 1, default: 16 },
+  precond: { min: 0, max: 1, step: 0.01, default: 0 },
+  noise: { min: 0, max: 2, step: 0.01, default: 0 },
 } as const satisfies Record<string, NumberLimit>;
 
 export type NumericKey = keyof typeof LIMITS;
@@ -66,11 +89,28 @@ export const FORMS_BY_VARIANT: Partial<Record<VariantId, readonly Form[]>> = {
   rwkv6: ['parallel', 'recurrent', 'chunk'],
   deltanet: ['parallel', 'recurrent', 'chunk'],
   'gated-deltanet': ['parallel', 'recurrent', 'chunk'],
+  // Issue 6: higher-order, infinite-context and low-rank variants.
+  hla2: ['parallel', 'recurrent', 'chunk'],
+  infini: ['parallel', 'chunk'],
+  // Non-causal only; linformer also needs inputs.E and inputs.F (kproj×n).
+  linformer: ['parallel'],
+  nystrom: ['parallel'],
 };
 
 export const APP_VARIANTS = Object.keys(FORMS_BY_VARIANT) as VariantId[];
 export const FEATURE_MAPS: readonly FeatureMapId[] = ['elu1', 'relu', 'identity'];
 export const GATE_KINDS: readonly GateKind[] = ['constant', 'data', 'forget'];
+export const FAMILY_PATTERNS: readonly FamilyPattern[] = [
+  'window',
+  'block',
+  'strided',
+  'longformer',
+  'lsh',
+  'linformer',
+  'nystrom',
+  'linear',
+];
+export const FIT_LOSSES: readonly FitLoss[] = ['output', 'weights'];
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 export const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 /** Most curves one sweep may hold. */
@@ -113,6 +153,22 @@ export const DEFAULT_VIEW: ViewState = {
   sweepCases: DEFAULT_SWEEP_CASES,
   sweepMaxN: LIMITS.sweepMaxN.default,
   sweepBudgetS: LIMITS.sweepBudgetS.default,
+  pattern: 'block',
+  block: LIMITS.block.default,
+  globals: LIMITS.globals.default,
+  buckets: LIMITS.buckets.default,
+  kproj: LIMITS.kproj.default,
+  landmarks: LIMITS.landmarks.default,
+  pairs: LIMITS.pairs.default,
+  normalize: false,
+  mix: LIMITS.mix.default,
+  rank: LIMITS.rank.default,
+  fitLoss: 'output',
+  lr: LIMITS.lr.default,
+  devices: LIMITS.devices.default,
+  examples: LIMITS.examples.default,
+  precond: LIMITS.precond.default,
+  noise: LIMITS.noise.default,
 };
 
 /** Nearest value of the limit's grid inside [min, max] (NaN is not handled here: callers reject it first). */
@@ -132,4 +188,4 @@ export function formsOf(variant: VariantId): readonly Form[] {
   return FORMS_BY_VARIANT[variant] ?? [];
 }
 
-export type { FeatureMapId, GateKind, Lang, LessonId, ThemeChoice };
+export type { FamilyPattern, FeatureMapId, FitLoss, GateKind, Lang, LessonId, ThemeChoice };

@@ -12,6 +12,14 @@ export const LESSON_IDS = [
   'gating',
   'chunking',
   'timing',
+  'family',
+  'recall',
+  'higher-order',
+  'hybrids',
+  'linearise',
+  'seq-parallel',
+  'icl-gd',
+  'field-map',
 ] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
@@ -20,6 +28,15 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export type FeatureMapId = 'elu1' | 'relu' | 'identity';
 /** How a lab draws the log-decay gates g_t ≤ 0 (src/engine/inputs/gates.ts). */
 export type GateKind = 'constant' | 'data' | 'forget';
+/**
+ * One member of the efficient-Transformer gallery (lesson family): a masked
+ * softmax pattern (src/engine/patterns), a low-rank/landmark variant, or a
+ * kernel variant.
+ */
+export type FamilyPattern =
+  'window' | 'block' | 'strided' | 'longformer' | 'lsh' | 'linformer' | 'nystrom' | 'linear';
+/** What the LoLCATs-style fit of lesson linearise minimises: error of outputs or of attention weights. */
+export type FitLoss = 'output' | 'weights';
 
 /** One curve of a timing sweep: a variant in one of its forms. */
 export interface SweepCase {
@@ -71,4 +88,40 @@ export interface ViewState {
   readonly sweepCases: readonly SweepCase[];
   readonly sweepMaxN: number;
   readonly sweepBudgetS: number;
+  // Efficient-Transformer family (lesson family).
+  readonly pattern: FamilyPattern;
+  /** Block size of block-local attention, stride of strided attention, chunk length of LSH attention. */
+  readonly block: number;
+  /** Longformer: number of global tokens (the first ones), attended by and attending to all. */
+  readonly globals: number;
+  /** Reformer LSH: number of hash buckets (even). */
+  readonly buckets: number;
+  /** Linformer: projected length k (rows of E and F). */
+  readonly kproj: number;
+  /** Nyströmformer: number of landmarks m. */
+  readonly landmarks: number;
+  // Recall versus memory (lesson recall).
+  /** Number of stored key–value pairs P. */
+  readonly pairs: number;
+  // Higher-order and hybrids (lessons higher-order, hybrids).
+  /** hla2: divide by the second-order normaliser. */
+  readonly normalize: boolean;
+  /** Infini-attention's mixing gate β (sigmoid(β) weighs the memory read). */
+  readonly mix: number;
+  // Linearising (lesson linearise).
+  /** Hedgehog feature count r (W is dk×r). */
+  readonly rank: number;
+  readonly fitLoss: FitLoss;
+  /** Learning rate of the fit. */
+  readonly lr: number;
+  // Sequence parallelism (lesson seq-parallel).
+  /** Number of simulated devices W. */
+  readonly devices: number;
+  // In-context regression (lesson icl-gd).
+  /** Number of in-context examples M. */
+  readonly examples: number;
+  /** Preconditioner Γ = (1 − s)·I + s·Ŝ⁻¹, s in [0, 1]. */
+  readonly precond: number;
+  /** Standard deviation of the label noise. */
+  readonly noise: number;
 }

@@ -26,7 +26,9 @@ describe('parseViewState', () => {
       '?lesson=reorder&step=2&lang=zh&theme=dark&gpu=0&seed=7&n=512&d=64&temperature=1.5&locality=0.25' +
         '&clustering=0.5&variant=linear&form=chunk&causal=0&featureMap=relu&window=32&chunk=128&t=300' +
         '&m=32&p=2.5&gamma=0.9&gate=forget&gateStrength=2&forgetAt=40&beta=0.25' +
-        '&sweep=softmax.flash,linear.chunk&sweepMaxN=4096&sweepBudgetS=30',
+        '&sweep=softmax.flash,linear.chunk&sweepMaxN=4096&sweepBudgetS=30' +
+        '&pattern=lsh&block=32&globals=3&buckets=16&kproj=48&landmarks=8&pairs=100&normalize=1&mix=-1.5' +
+        '&rank=8&fitLoss=weights&lr=0.05&devices=8&examples=40&precond=0.75&noise=0.1',
     );
     expect(corrections).toEqual([]);
     expect(state).toEqual<ViewState>({
@@ -61,6 +63,22 @@ describe('parseViewState', () => {
       ],
       sweepMaxN: 4096,
       sweepBudgetS: 30,
+      pattern: 'lsh',
+      block: 32,
+      globals: 3,
+      buckets: 16,
+      kproj: 48,
+      landmarks: 8,
+      pairs: 100,
+      normalize: true,
+      mix: -1.5,
+      rank: 8,
+      fitLoss: 'weights',
+      lr: 0.05,
+      devices: 8,
+      examples: 40,
+      precond: 0.75,
+      noise: 0.1,
     });
   });
 
@@ -194,8 +212,8 @@ describe('parseViewState', () => {
     expect(reasonsOf(corrections)).toEqual(['form:incompatible', 't:incompatible']);
   });
 
-  it('rejects variants the app cannot run yet', () => {
-    const { state, corrections } = parseViewState('variant=hla2');
+  it('rejects variants the contract does not name', () => {
+    const { state, corrections } = parseViewState('variant=hla3');
     expect(state.variant).toBe('softmax');
     expect(reasonsOf(corrections)).toEqual(['variant:unknown-value']);
   });

@@ -12,7 +12,9 @@ import { findVariant } from '../engine/variants/registry';
 import {
   APP_VARIANTS,
   DEFAULT_VIEW,
+  FAMILY_PATTERNS,
   FEATURE_MAPS,
+  FIT_LOSSES,
   GATE_KINDS,
   LANGS,
   LIMITS,
@@ -23,7 +25,15 @@ import {
   type NumberLimit,
   type NumericKey,
 } from './limits';
-import { LESSON_IDS, type Lang, type LessonId, type SweepCase, type ViewState } from './types';
+import {
+  LESSON_IDS,
+  type FamilyPattern,
+  type FitLoss,
+  type Lang,
+  type LessonId,
+  type SweepCase,
+  type ViewState,
+} from './types';
 
 export { LIMITS, DEFAULT_VIEW, FORMS_BY_VARIANT, formsOf, fitNumber } from './limits';
 export type { NumberLimit, NumericKey } from './limits';
@@ -105,6 +115,22 @@ const URL_KEYS = {
   sweepCases: 'sweep',
   sweepMaxN: 'sweepMaxN',
   sweepBudgetS: 'sweepBudgetS',
+  pattern: 'pattern',
+  block: 'block',
+  globals: 'globals',
+  buckets: 'buckets',
+  kproj: 'kproj',
+  landmarks: 'landmarks',
+  pairs: 'pairs',
+  normalize: 'normalize',
+  mix: 'mix',
+  rank: 'rank',
+  fitLoss: 'fitLoss',
+  lr: 'lr',
+  devices: 'devices',
+  examples: 'examples',
+  precond: 'precond',
+  noise: 'noise',
 } as const satisfies Record<keyof ViewState, string>;
 
 const STATE_KEYS = Object.keys(URL_KEYS) as (keyof ViewState)[];
@@ -234,7 +260,7 @@ function enumField<T extends string>(
   );
 }
 
-function booleanField(key: 'gpu' | 'causal', base: ViewState) {
+function booleanField(key: 'gpu' | 'causal' | 'normalize', base: ViewState) {
   return field(
     URL_KEYS[key],
     () => base[key],
@@ -309,6 +335,22 @@ function createFieldSchemas(base: ViewState) {
     sweepCases: sweepField(base),
     sweepMaxN: numberField('sweepMaxN', base),
     sweepBudgetS: numberField('sweepBudgetS', base),
+    pattern: enumField('pattern', FAMILY_PATTERNS, () => base.pattern),
+    block: numberField('block', base),
+    globals: numberField('globals', base),
+    buckets: numberField('buckets', base),
+    kproj: numberField('kproj', base),
+    landmarks: numberField('landmarks', base),
+    pairs: numberField('pairs', base),
+    normalize: booleanField('normalize', base),
+    mix: numberField('mix', base),
+    rank: numberField('rank', base),
+    fitLoss: enumField('fitLoss', FIT_LOSSES, () => base.fitLoss),
+    lr: numberField('lr', base),
+    devices: numberField('devices', base),
+    examples: numberField('examples', base),
+    precond: numberField('precond', base),
+    noise: numberField('noise', base),
   } satisfies Record<keyof ViewState, z.ZodType>;
 }
 
@@ -400,6 +442,22 @@ export function createViewQuerySchema(
       sweepCases: outcomes.sweepCases.value,
       sweepMaxN: outcomes.sweepMaxN.value,
       sweepBudgetS: outcomes.sweepBudgetS.value,
+      pattern: outcomes.pattern.value,
+      block: outcomes.block.value,
+      globals: outcomes.globals.value,
+      buckets: outcomes.buckets.value,
+      kproj: outcomes.kproj.value,
+      landmarks: outcomes.landmarks.value,
+      pairs: outcomes.pairs.value,
+      normalize: outcomes.normalize.value,
+      mix: outcomes.mix.value,
+      rank: outcomes.rank.value,
+      fitLoss: outcomes.fitLoss.value,
+      lr: outcomes.lr.value,
+      devices: outcomes.devices.value,
+      examples: outcomes.examples.value,
+      precond: outcomes.precond.value,
+      noise: outcomes.noise.value,
     };
     return { state, corrections };
   });
@@ -555,4 +613,20 @@ export const viewStateSchema = z.object({
     .max(MAX_SWEEP_CASES),
   sweepMaxN: z.int().min(LIMITS.sweepMaxN.min).max(LIMITS.sweepMaxN.max),
   sweepBudgetS: z.int().min(LIMITS.sweepBudgetS.min).max(LIMITS.sweepBudgetS.max),
+  pattern: z.enum(FAMILY_PATTERNS as [FamilyPattern, ...FamilyPattern[]]),
+  block: z.int().min(LIMITS.block.min).max(LIMITS.block.max),
+  globals: z.int().min(LIMITS.globals.min).max(LIMITS.globals.max),
+  buckets: z.int().min(LIMITS.buckets.min).max(LIMITS.buckets.max),
+  kproj: z.int().min(LIMITS.kproj.min).max(LIMITS.kproj.max),
+  landmarks: z.int().min(LIMITS.landmarks.min).max(LIMITS.landmarks.max),
+  pairs: z.int().min(LIMITS.pairs.min).max(LIMITS.pairs.max),
+  normalize: z.boolean(),
+  mix: z.number().min(LIMITS.mix.min).max(LIMITS.mix.max),
+  rank: z.int().min(LIMITS.rank.min).max(LIMITS.rank.max),
+  fitLoss: z.enum(FIT_LOSSES as [FitLoss, ...FitLoss[]]),
+  lr: z.number().min(LIMITS.lr.min).max(LIMITS.lr.max),
+  devices: z.int().min(LIMITS.devices.min).max(LIMITS.devices.max),
+  examples: z.int().min(LIMITS.examples.min).max(LIMITS.examples.max),
+  precond: z.number().min(LIMITS.precond.min).max(LIMITS.precond.max),
+  noise: z.number().min(LIMITS.noise.min).max(LIMITS.noise.max),
 });
