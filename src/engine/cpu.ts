@@ -31,6 +31,7 @@ import { hedgehogCpu } from './variants/hedgehog/cpu';
 import { inlineCpu } from './variants/inline/cpu';
 import { performerCpu } from './variants/performer/cpu';
 import { ralaCpu } from './variants/rala/cpu';
+import { hla2Cpu } from './variants/hla2/cpu';
 import {
   gatedCpu,
   gatedHead,
@@ -63,6 +64,7 @@ const cpuVariants: Partial<Record<VariantId, CpuVariant>> = {
   rwkv6: gatedCpu('rwkv6'),
   deltanet: gatedCpu('deltanet'),
   'gated-deltanet': gatedCpu('gated-deltanet'),
+  hla2: hla2Cpu,
 };
 
 export interface CpuEngineOptions {

@@ -17,6 +17,7 @@ describe('shared vectors on the CPU backend', () => {
       'gated-deltanet-basic',
       'gla-basic',
       'hedgehog-r8',
+      'hla2-basic',
       'inline-identity',
       'linear-elu1',
       'linear-identity-noncausal',

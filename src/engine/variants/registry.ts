@@ -19,6 +19,7 @@ import {
   retnetDescriptor,
   rwkv6Descriptor,
 } from './gated/descriptors';
+import { hla2Descriptor } from './hla2/descriptor';
 
 /** Implemented variants, in the order menus list them. */
 export const implementedVariants: readonly VariantDescriptor[] = [
@@ -38,6 +39,7 @@ export const implementedVariants: readonly VariantDescriptor[] = [
   rwkv6Descriptor,
   deltanetDescriptor,
   gatedDeltanetDescriptor,
+  hla2Descriptor,
 ];
 
 const byId = new Map<string, VariantDescriptor>(implementedVariants.map((d) => [d.id, d]));
