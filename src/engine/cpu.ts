@@ -31,6 +31,8 @@ import { hedgehogCpu } from './variants/hedgehog/cpu';
 import { inlineCpu } from './variants/inline/cpu';
 import { performerCpu } from './variants/performer/cpu';
 import { ralaCpu } from './variants/rala/cpu';
+import { linformerCpu } from './variants/linformer/cpu';
+import { nystromCpu } from './variants/nystrom/cpu';
 import { hla2Cpu } from './variants/hla2/cpu';
 import {
   gatedCpu,
@@ -65,6 +67,8 @@ const cpuVariants: Partial<Record<VariantId, CpuVariant>> = {
   deltanet: gatedCpu('deltanet'),
   'gated-deltanet': gatedCpu('gated-deltanet'),
   hla2: hla2Cpu,
+  linformer: linformerCpu,
+  nystrom: nystromCpu,
 };
 
 export interface CpuEngineOptions {

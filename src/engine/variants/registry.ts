@@ -11,6 +11,8 @@ import { hedgehogDescriptor } from './hedgehog/descriptor';
 import { inlineDescriptor } from './inline/descriptor';
 import { performerDescriptor } from './performer/descriptor';
 import { ralaDescriptor } from './rala/descriptor';
+import { linformerDescriptor } from './linformer/descriptor';
+import { nystromDescriptor } from './nystrom/descriptor';
 import {
   deltanetDescriptor,
   gatedDeltanetDescriptor,
@@ -40,6 +42,8 @@ export const implementedVariants: readonly VariantDescriptor[] = [
   deltanetDescriptor,
   gatedDeltanetDescriptor,
   hla2Descriptor,
+  linformerDescriptor,
+  nystromDescriptor,
 ];
 
 const byId = new Map<string, VariantDescriptor>(implementedVariants.map((d) => [d.id, d]));
