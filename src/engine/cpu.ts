@@ -41,6 +41,7 @@ import {
   isGatedVariant,
   type GatedStateTrace,
 } from './variants/gated/cpu';
+import { infiniCpu } from './variants/infini/cpu';
 
 /** What each variant's CPU module provides, per head. */
 interface CpuVariant {
@@ -69,6 +70,7 @@ const cpuVariants: Partial<Record<VariantId, CpuVariant>> = {
   hla2: hla2Cpu,
   linformer: linformerCpu,
   nystrom: nystromCpu,
+  infini: infiniCpu,
 };
 
 export interface CpuEngineOptions {

@@ -18,6 +18,7 @@ describe('shared vectors on the CPU backend', () => {
       'gla-basic',
       'hedgehog-r8',
       'hla2-basic',
+      'infini-seg16',
       'inline-identity',
       'linear-elu1',
       'linear-identity-noncausal',

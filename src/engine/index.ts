@@ -93,3 +93,20 @@ export type { DataDependentGateOptions, ForgetAtOptions } from './inputs/gates';
 export { retainedFraction, isGatedVariant } from './variants/gated/cpu';
 export type { GatedStateTrace, GatedVariant } from './variants/gated/cpu';
 export { DELTANET_BETA_MAX, GATED_DELTANET_BETA_MAX } from './variants/gated/descriptors';
+export {
+  evaluateFit,
+  softmaxTarget,
+  hedgehogPhi,
+  fitErrors,
+  initialProjection,
+  adamUpdate,
+  createAdam,
+  FIT_EPS,
+  INIT_NOISE,
+} from './linearise/fit';
+export type { FitLossKind, FitProblem, FitTarget, FitEvaluation, FitErrors, AdamState } from './linearise/fit';
+export { HedgehogFit, fitProblemFromInputs } from './linearise/session';
+export type { FitInputs, FitSettings, FitPoint } from './linearise/session';
+// Lessons 14 and 15: simulated sequence parallelism and in-context regression.
+export * as seqpar from './seqpar';
+export * as icl from './icl';

@@ -91,6 +91,8 @@ interface CostParams {
   readonly window: number;
   readonly chunkSize: number;
   readonly normalize: boolean;
+  /** Infini-attention's segment N_s (params.segment, default 64). */
+  readonly infiniSegment: number;
 }
 
 /** Contract defaults for whatever the caller leaves out. */
@@ -105,7 +107,9 @@ function costParams(variant: VariantId, params: Params): CostParams {
   if (typeof window !== 'number' || typeof chunkSize !== 'number' || window < 1 || chunkSize < 1) {
     throw new EngineError('params.window and params.chunkSize must be numbers ≥ 1');
   }
-  return { causal, window: variant === 'swa' ? window : Infinity, chunkSize, normalize };
+  const segment = params.segment ?? 64;
+  const infiniSegment = typeof segment === 'number' && segment >= 1 ? segment : 64;
+  return { causal, window: variant === 'swa' ? window : Infinity, chunkSize, normalize, infiniSegment };
 }
 
 /**
@@ -238,6 +242,21 @@ export function flopCount(variant: VariantId, form: Form, dims: CostDims, params
       const r = featureDim(dims);
       const valueCols = dv + (p.normalize ? 1 : 0);
       return heads * linearFlopsPerHead(form, n, r, valueCols, p);
+    }
+    case 'infini': {
+      // Infini-attention (attention-math.md §19), segments of N_s = params.segment.
+      // parallel: every causal pair is scored once (softmax in the segment, σ(q)·σ(k)
+      // to the left of it) and weighs a value row: 2·(dk + dv) per pair.
+      // chunk: per segment of c tokens the causal c×c softmax block, the memory
+      // read σ(Q)[M, z] and the update σ(K)ᵀ[V, 1] (2·c·dk·(dv + 1) each).
+      const segment = p.infiniSegment;
+      if (form === 'parallel') return heads * attentionPairs(n, true) * 2 * (dk + dv);
+      let total = 0;
+      for (let start = 0; start < n; start += segment) {
+        const c = Math.min(segment, n - start);
+        total += ((c * (c + 1)) / 2) * 2 * (dk + dv) + 2 * (2 * c * dk * (dv + 1));
+      }
+      return heads * total;
     }
     default: {
       if (GATED_VARIANTS.has(variant)) return heads * gatedFlopsPerHead(variant, form, n, dk, dv, p);
@@ -406,6 +425,18 @@ function workMemory(
       return {
         bytesPerHead: state + c * c * bytesPerElement + wy,
         label: isDeltaRule(variant) ? 'state + chunk×chunk tile + W, U' : 'state + chunk×chunk tile',
+        matrix: false,
+      };
+    }
+  } else if (variant === 'infini') {
+    if (form === 'parallel')
+      return { bytesPerHead: n * n * bytesPerElement, label: 'n×n matrix', matrix: true };
+    if (form === 'chunk') {
+      // Memory M (dk×dv) and z (dk), plus the segment's c×c softmax tile (c = N_s).
+      const c = Math.min(p.infiniSegment, n);
+      return {
+        bytesPerHead: (dk * dv + dk + c * c) * bytesPerElement,
+        label: 'memory M, z + segment×segment tile',
         matrix: false,
       };
     }

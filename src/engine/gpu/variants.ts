@@ -15,6 +15,7 @@ import { softmaxGpuPlan } from '../variants/softmax/gpu';
 import { swaGpuPlan } from '../variants/swa/gpu';
 import { featureGpuPlan, featureGpuWeights } from '../variants/featuremap/gpu';
 import { gatedGpuPlan, gatedGpuWeights } from '../variants/gated/gpu';
+import { infiniGpuPlan, infiniGpuWeights } from '../variants/infini/gpu';
 
 /** What a variant's builder adds to the plan's inputs and output. */
 export interface FormPlan {
@@ -42,6 +43,7 @@ const BUILDERS: Readonly<Record<GpuSpec['variant'], GpuPlanBuilder>> = {
   rwkv6: gatedGpuPlan,
   deltanet: gatedGpuPlan,
   'gated-deltanet': gatedGpuPlan,
+  infini: infiniGpuPlan,
 };
 
 export function gpuPlanBuilder(variant: string): GpuPlanBuilder {
@@ -66,5 +68,6 @@ export type GpuWeightsBuilder = (
 
 export function gpuWeightsBuilder(variant: string): GpuWeightsBuilder | undefined {
   if (isGatedGpuVariant(variant)) return gatedGpuWeights;
+  if (variant === 'infini') return infiniGpuWeights;
   return isFeatureGpuVariant(variant) ? featureGpuWeights : undefined;
 }

@@ -22,6 +22,7 @@ import {
   rwkv6Descriptor,
 } from './gated/descriptors';
 import { hla2Descriptor } from './hla2/descriptor';
+import { infiniDescriptor } from './infini/descriptor';
 
 /** Implemented variants, in the order menus list them. */
 export const implementedVariants: readonly VariantDescriptor[] = [
@@ -42,6 +43,7 @@ export const implementedVariants: readonly VariantDescriptor[] = [
   deltanetDescriptor,
   gatedDeltanetDescriptor,
   hla2Descriptor,
+  infiniDescriptor,
   linformerDescriptor,
   nystromDescriptor,
 ];
