@@ -104,7 +104,14 @@ export {
   FIT_EPS,
   INIT_NOISE,
 } from './linearise/fit';
-export type { FitLossKind, FitProblem, FitTarget, FitEvaluation, FitErrors, AdamState } from './linearise/fit';
+export type {
+  FitLossKind,
+  FitProblem,
+  FitTarget,
+  FitEvaluation,
+  FitErrors,
+  AdamState,
+} from './linearise/fit';
 export { HedgehogFit, fitProblemFromInputs } from './linearise/session';
 export type { FitInputs, FitSettings, FitPoint } from './linearise/session';
 // Lessons 14 and 15: simulated sequence parallelism and in-context regression.

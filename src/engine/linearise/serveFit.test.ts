@@ -53,6 +53,8 @@ describe('fit worker protocol', () => {
     await expect(pending).rejects.toThrow('superseded');
     const fresh = await restarted;
     expect(fresh.step).toBe(0);
-    expect(fresh.points[0].loss).toBe(HedgehogFit.fromInputs({ ...inputs, seed: 7 }, settings).history[0].loss);
+    expect(fresh.points[0].loss).toBe(
+      HedgehogFit.fromInputs({ ...inputs, seed: 7 }, settings).history[0].loss,
+    );
   });
 });

@@ -48,7 +48,11 @@ export function serveFit(port: FitServerPort, now: () => number = () => performa
       snapshot();
     } catch (error) {
       port.postMessage(
-        { kind: 'error', session: call.session, message: error instanceof Error ? error.message : String(error) },
+        {
+          kind: 'error',
+          session: call.session,
+          message: error instanceof Error ? error.message : String(error),
+        },
         [],
       );
     }
