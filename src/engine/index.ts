@@ -117,3 +117,37 @@ export type { FitInputs, FitSettings, FitPoint } from './linearise/session';
 // Lessons 14 and 15: simulated sequence parallelism and in-context regression.
 export * as seqpar from './seqpar';
 export * as icl from './icl';
+export {
+  RECALL_VARIANTS,
+  RECALL_D_GRID,
+  RECALL_MAX_PAIRS,
+  RECALL_MIN_PAIRS,
+  QUERIES_PER_POINT,
+  RUNS_PER_POINT,
+  clampPairs,
+  pairsGrid,
+  recallSequence,
+  recallRequests,
+  recallOutputs,
+  recentCount,
+  runRecallPoint,
+  runRecallSweep,
+  scoreOutput,
+  shiftedQueries,
+  softmaxScale,
+  stateFloats,
+  sweepPoints,
+  trialsFor,
+} from './recall/experiment';
+export type {
+  PointResult,
+  PointScores,
+  RecallPoint,
+  RecallRun,
+  RecallSequence,
+  RecallSettings,
+  RecallSweep,
+  RecallVariant,
+  RunFn as RecallRunFn,
+  VariantScore,
+} from './recall/experiment';
