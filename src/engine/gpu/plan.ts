@@ -44,7 +44,8 @@ export type FeatureGpuVariant = (typeof FEATURE_GPU_VARIANTS)[number];
 /** Gated and delta-rule variants (variants/gated/gpu.ts: shaders/gated). */
 export const GATED_GPU_VARIANTS = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'] as const;
 export type GatedGpuVariant = (typeof GATED_GPU_VARIANTS)[number];
-export type GpuVariant = 'softmax' | 'swa' | 'linear' | 'infini' | FeatureGpuVariant | GatedGpuVariant;
+export type GpuVariant =
+  'softmax' | 'swa' | 'linear' | 'infini' | 'hla2' | FeatureGpuVariant | GatedGpuVariant;
 
 export function isGatedGpuVariant(variant: string): variant is GatedGpuVariant {
   return (GATED_GPU_VARIANTS as readonly string[]).includes(variant);
@@ -123,6 +124,7 @@ export function specFromProblem(problem: NormalizedProblem, form: Form): GpuSpec
     variant !== 'swa' &&
     variant !== 'linear' &&
     variant !== 'infini' &&
+    variant !== 'hla2' &&
     !isFeatureGpuVariant(variant) &&
     !isGatedGpuVariant(variant)
   ) {

@@ -15,6 +15,7 @@ import { softmaxGpuPlan } from '../variants/softmax/gpu';
 import { swaGpuPlan } from '../variants/swa/gpu';
 import { featureGpuPlan, featureGpuWeights } from '../variants/featuremap/gpu';
 import { gatedGpuPlan, gatedGpuWeights } from '../variants/gated/gpu';
+import { hla2GpuPlan, hla2GpuWeights } from '../variants/hla2/gpu';
 import { infiniGpuPlan, infiniGpuWeights } from '../variants/infini/gpu';
 
 /** What a variant's builder adds to the plan's inputs and output. */
@@ -43,6 +44,7 @@ const BUILDERS: Readonly<Record<GpuSpec['variant'], GpuPlanBuilder>> = {
   rwkv6: gatedGpuPlan,
   deltanet: gatedGpuPlan,
   'gated-deltanet': gatedGpuPlan,
+  hla2: hla2GpuPlan,
   infini: infiniGpuPlan,
 };
 
@@ -68,6 +70,7 @@ export type GpuWeightsBuilder = (
 
 export function gpuWeightsBuilder(variant: string): GpuWeightsBuilder | undefined {
   if (isGatedGpuVariant(variant)) return gatedGpuWeights;
+  if (variant === 'hla2') return hla2GpuWeights;
   if (variant === 'infini') return infiniGpuWeights;
   return isFeatureGpuVariant(variant) ? featureGpuWeights : undefined;
 }

@@ -137,9 +137,9 @@ describe('hla2 CPU reference', () => {
     const prefix = {
       ...base,
       n: 7,
-      q: base.q.slice(0, 7 * 4),
-      k: base.k.slice(0, 7 * 4),
-      v: base.v.slice(0, 7 * 2),
+      q: Float64Array.from(base.q).slice(0, 7 * 4),
+      k: Float64Array.from(base.k).slice(0, 7 * 4),
+      v: Float64Array.from(base.v).slice(0, 7 * 2),
     };
     const state = runCpu({ variant: 'hla2', form: 'recurrent', problem: prefix }).state as Float64Array;
     expect(maxAbsDiff(trace.state.s, state.subarray(0, 16))).toBeLessThan(1e-12);
