@@ -45,7 +45,15 @@ export type FeatureGpuVariant = (typeof FEATURE_GPU_VARIANTS)[number];
 export const GATED_GPU_VARIANTS = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'] as const;
 export type GatedGpuVariant = (typeof GATED_GPU_VARIANTS)[number];
 export type GpuVariant =
-  'softmax' | 'swa' | 'linear' | 'infini' | 'hla2' | FeatureGpuVariant | GatedGpuVariant;
+  | 'softmax'
+  | 'swa'
+  | 'linear'
+  | 'infini'
+  | 'hla2'
+  | 'linformer'
+  | 'nystrom'
+  | FeatureGpuVariant
+  | GatedGpuVariant;
 
 export function isGatedGpuVariant(variant: string): variant is GatedGpuVariant {
   return (GATED_GPU_VARIANTS as readonly string[]).includes(variant);
@@ -125,6 +133,8 @@ export function specFromProblem(problem: NormalizedProblem, form: Form): GpuSpec
     variant !== 'linear' &&
     variant !== 'infini' &&
     variant !== 'hla2' &&
+    variant !== 'linformer' &&
+    variant !== 'nystrom' &&
     !isFeatureGpuVariant(variant) &&
     !isGatedGpuVariant(variant)
   ) {

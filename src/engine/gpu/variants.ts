@@ -17,6 +17,8 @@ import { featureGpuPlan, featureGpuWeights } from '../variants/featuremap/gpu';
 import { gatedGpuPlan, gatedGpuWeights } from '../variants/gated/gpu';
 import { hla2GpuPlan, hla2GpuWeights } from '../variants/hla2/gpu';
 import { infiniGpuPlan, infiniGpuWeights } from '../variants/infini/gpu';
+import { linformerGpuPlan, linformerGpuWeights } from '../variants/linformer/gpu';
+import { nystromGpuPlan, nystromGpuWeights } from '../variants/nystrom/gpu';
 
 /** What a variant's builder adds to the plan's inputs and output. */
 export interface FormPlan {
@@ -46,6 +48,8 @@ const BUILDERS: Readonly<Record<GpuSpec['variant'], GpuPlanBuilder>> = {
   'gated-deltanet': gatedGpuPlan,
   hla2: hla2GpuPlan,
   infini: infiniGpuPlan,
+  linformer: linformerGpuPlan,
+  nystrom: nystromGpuPlan,
 };
 
 export function gpuPlanBuilder(variant: string): GpuPlanBuilder {
@@ -72,5 +76,7 @@ export function gpuWeightsBuilder(variant: string): GpuWeightsBuilder | undefine
   if (isGatedGpuVariant(variant)) return gatedGpuWeights;
   if (variant === 'hla2') return hla2GpuWeights;
   if (variant === 'infini') return infiniGpuWeights;
+  if (variant === 'linformer') return linformerGpuWeights;
+  if (variant === 'nystrom') return nystromGpuWeights;
   return isFeatureGpuVariant(variant) ? featureGpuWeights : undefined;
 }

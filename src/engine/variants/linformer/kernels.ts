@@ -1,0 +1,198 @@
+// GPU helpers shared by the low-rank variants (linformer, nystrom): a batched
+// matrix product and an in-place row softmax (shaders/linformer), their
+// pipelines cached per device, and the size check that runs before any buffer
+// is allocated.
+import matmul from '../../../shaders/linformer/matmul.wgsl?raw';
+import softmaxRows from '../../../shaders/linformer/softmax_rows.wgsl?raw';
+import segmentMean from '../../../shaders/nystrom/segment_mean.wgsl?raw';
+import pinv from '../../../shaders/nystrom/pinv.wgsl?raw';
+import { EngineError } from '../../types';
+import { formatBytes, largestFittingN } from '../../validate';
+import { perBufferBytes } from '../../gpu/memory';
+import { bindGroup, grid2d, type Dispatch, type GpuContext, type PlanBuffers } from '../../gpu/plan';
+
+const F32 = 4;
+const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
+const SOURCES = { matmul, softmaxRows, segmentMean, pinv } as const;
+export type LowRankKernel = keyof typeof SOURCES;
+
+const caches = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
+
+export function lowRankPipeline(
+  ctx: GpuContext,
+  name: LowRankKernel,
+  constants: Readonly<Record<string, number>> = {},
+): GPUComputePipeline {
+  const header = Object.entries(constants)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => {
+      if (!Number.isInteger(value) || value < 0)
+        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
+      return `const ${key}: u32 = ${value}u;`;
+    })
+    .join('\n');
+  const code = `// low-rank kernel ${name}\n${header}\n${SOURCES[name]}`;
+  let cache = caches.get(ctx.device);
+  if (!cache) {
+    cache = new Map();
+    caches.set(ctx.device, cache);
+  }
+  let pipeline = cache.get(code);
+  if (!pipeline) {
+    const module = ctx.device.createShaderModule({ code, label: `low-rank ${name}` });
+    pipeline = ctx.device.createComputePipeline({
+      label: `low-rank ${name}`,
+      layout: 'auto',
+      compute: { module, entryPoint: 'main' },
+    });
+    cache.set(code, pipeline);
+  }
+  return pipeline;
+}
+
+function uniform(
+  ctx: GpuContext,
+  buffers: PlanBuffers,
+  words: readonly number[],
+  floats: Record<number, number> = {},
+) {
+  const bytes = Math.max(16, Math.ceil((words.length * 4) / 16) * 16);
+  const data = new ArrayBuffer(bytes);
+  const u32 = new Uint32Array(data);
+  const f32 = new Float32Array(data);
+  words.forEach((w, i) => (u32[i] = w));
+  for (const [i, x] of Object.entries(floats)) f32[Number(i)] = x;
+  const buffer = buffers.adopt(ctx.pool.acquire(bytes, UNIFORM_USAGE, 'low-rank params'));
+  ctx.device.queue.writeBuffer(buffer, 0, data);
+  return buffer;
+}
+
+export interface MatmulShape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly inner: number;
+  readonly heads: number;
+  /** Floats between heads (0: shared by all heads). */
+  readonly strideA: number;
+  readonly strideB: number;
+  readonly transA?: boolean;
+  readonly transB?: boolean;
+  readonly scale?: number;
+}
+
+/** C[h] (rows×cols, contiguous per head) = scale·op(A[h])·op(B[h]). */
+export function matmulDispatch(
+  ctx: GpuContext,
+  buffers: PlanBuffers,
+  label: string,
+  a: GPUBuffer,
+  b: GPUBuffer,
+  c: GPUBuffer,
+  s: MatmulShape,
+): Dispatch {
+  const params = uniform(
+    ctx,
+    buffers,
+    [
+      s.rows,
+      s.cols,
+      s.inner,
+      s.heads,
+      s.strideA,
+      s.strideB,
+      s.rows * s.cols,
+      (s.transA ? 1 : 0) | (s.transB ? 2 : 0),
+      0,
+      0,
+      0,
+      0,
+    ],
+    { 8: s.scale ?? 1 },
+  );
+  const pipeline = lowRankPipeline(ctx, 'matmul');
+  return {
+    label,
+    pipeline,
+    bindGroup: bindGroup(ctx, pipeline, [params, a, b, c]),
+    workgroups: grid2d(Math.ceil((s.heads * s.rows * s.cols) / 64), ctx.limits),
+  };
+}
+
+/** Softmax of `totalRows` contiguous rows of `cols` entries, in place. */
+export function softmaxRowsDispatch(
+  ctx: GpuContext,
+  buffers: PlanBuffers,
+  label: string,
+  x: GPUBuffer,
+  totalRows: number,
+  cols: number,
+): Dispatch {
+  const params = uniform(ctx, buffers, [totalRows, cols, 0, 0]);
+  const pipeline = lowRankPipeline(ctx, 'softmaxRows');
+  return {
+    label,
+    pipeline,
+    bindGroup: bindGroup(ctx, pipeline, [params, x]),
+    workgroups: grid2d(Math.ceil(totalRows / 64), ctx.limits),
+  };
+}
+
+export function segmentMeanDispatch(
+  ctx: GpuContext,
+  buffers: PlanBuffers,
+  label: string,
+  x: GPUBuffer,
+  out: GPUBuffer,
+  dims: { n: number; m: number; d: number; heads: number },
+): Dispatch {
+  const params = uniform(ctx, buffers, [dims.n, dims.m, dims.d, dims.heads]);
+  const pipeline = lowRankPipeline(ctx, 'segmentMean');
+  return {
+    label,
+    pipeline,
+    bindGroup: bindGroup(ctx, pipeline, [params, x, out]),
+    workgroups: grid2d(Math.ceil((dims.heads * dims.m * dims.d) / 64), ctx.limits),
+  };
+}
+
+/** Uploads host floats (a shared projection) into a new plan buffer. */
+export function uploadFloats(
+  ctx: GpuContext,
+  buffers: PlanBuffers,
+  values: ArrayLike<number>,
+  label: string,
+): GPUBuffer {
+  const data = Float32Array.from(values);
+  const buffer = buffers.storage(data.byteLength, label);
+  ctx.device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, data.byteLength);
+  return buffer;
+}
+
+export interface SizedBuffer {
+  readonly label: string;
+  readonly bytes: number;
+}
+
+/**
+ * Throws EngineError (with maxN) before anything is allocated when one of the
+ * buffers `sizes(n)` lists exceeds the device's per-buffer limit.
+ */
+export function checkBufferSizes(
+  ctx: GpuContext,
+  what: string,
+  n: number,
+  sizes: (n: number) => readonly SizedBuffer[],
+): void {
+  const limit = perBufferBytes(ctx.limits);
+  const offender = (len: number) => sizes(len).find((b) => b.bytes > limit);
+  const found = offender(n);
+  if (!found) return;
+  const maxN = largestFittingN(n - 1, (len) => offender(len) === undefined);
+  throw new EngineError(
+    `${what} at n=${n} needs ${formatBytes(found.bytes)} for ${found.label}, but this device allows ` +
+      `${formatBytes(limit)} per buffer; ${maxN >= 1 ? `the largest n that fits is ${maxN}` : 'no n fits'}`,
+    { maxN },
+  );
+}
+
+export { F32 };
