@@ -1,0 +1,6 @@
+// Lesson 10 lab: associative recall against state size, computed live by the engine.
+import { RecallLab } from '../../components/recall-chart/RecallLab';
+
+export default function RecallLessonLab() {
+  return <RecallLab />;
+}
