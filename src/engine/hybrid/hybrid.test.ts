@@ -7,6 +7,7 @@ import { createRng } from '../inputs/random';
 import { maxAbsDiff } from '../testing/vectors';
 import { eluPlusOne } from '../variants/infini/cpu';
 import {
+  equalShareLogLambda,
   hybridBranches,
   hybridShares,
   infiniShares,
@@ -104,5 +105,16 @@ describe('Infini branch shares', () => {
     expect(infiniStateFloats(64, 64, 32, 32)).toBe(32 * 32 + 32 + 64 * 64);
     expect(infiniStateFloats(65, 64, 32, 32)).toBe(32 * 32 + 32 + 64);
     expect(infiniStateFloats(0, 64, 32, 32)).toBe(32 * 32 + 32);
+  });
+});
+
+describe('equal share', () => {
+  it('ln λ of the equal share gives a mean linear share of ½', () => {
+    const h = head(4, 80, 8);
+    const b = hybridBranches(h, 16, 1 / Math.sqrt(8));
+    const l = equalShareLogLambda(b, 16);
+    expect(Number.isFinite(l)).toBe(true);
+    expect(hybridShares(b, 16, Math.exp(l)).meanLinShare).toBeCloseTo(0.5, 10);
+    expect(equalShareLogLambda(b, 80)).toBeNaN();
   });
 });

@@ -221,3 +221,21 @@ export function infiniStateFloats(t: number, segment: number, dk: number, dv: nu
   const inSegment = t <= 0 ? 0 : ((t - 1) % segment) + 1;
   return dk * dv + dk + inSegment * (dk + dv);
 }
+
+/**
+ * ln λ at which the mean linear share over tokens t ≥ w is exactly ½ (bisection:
+ * the share rises strictly with λ), or NaN when no token has a linear branch or
+ * the linear branch is 0 everywhere.
+ */
+export function equalShareLogLambda(branches: HybridBranches, window: number): number {
+  const at = (l: number) => hybridShares(branches, window, Math.exp(l)).meanLinShare;
+  let lo = -30;
+  let hi = 30;
+  if (!(at(lo) < 0.5 && at(hi) > 0.5)) return NaN;
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (at(mid) < 0.5) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
