@@ -151,3 +151,21 @@ export type {
   RunFn as RecallRunFn,
   VariantScore,
 } from './recall/experiment';
+export { linformerProjections } from './inputs/projections';
+export type { LinformerProjectionOptions } from './inputs/projections';
+export { pseudoInverse, jacobiSvd } from './variants/nystrom/pinv';
+export { nystromParts, segmentMeans } from './variants/nystrom/cpu';
+export {
+  PATTERN_IDS,
+  isPatternId,
+  resolvePatternParams,
+  buildMask,
+  maskPairs,
+  structuredPairs,
+  lshPairs,
+  lshAssign,
+  runPatternCpu,
+  runPattern,
+  patternDensity,
+} from './patterns';
+export type { PatternId, PatternParams, PatternProblem, PatternResult, LshAssignment } from './patterns';

@@ -258,6 +258,24 @@ export function flopCount(variant: VariantId, form: Form, dims: CostDims, params
       }
       return heads * total;
     }
+    case 'linformer': {
+      // Linformer (attention-math.md §20), kproj = dims.features (rows of E, F):
+      // E·K and F·V (2·kproj·n·dk, 2·kproj·n·dv), the n×kproj scores Q(EK)ᵀ and
+      // their product with FV (2·n·kproj·(dk + dv)). Linear in n for a fixed kproj.
+      const kproj = dims.features;
+      if (kproj === undefined || !(kproj >= 1))
+        throw new EngineError('the cost of linformer needs dims.features (kproj, the rows of E and F)');
+      return heads * 4 * n * kproj * (dk + dv);
+    }
+    case 'nystrom': {
+      // Nyströmformer (attention-math.md §21), m = params.landmarks (16): the
+      // three kernels QK̃ᵀ, Q̃K̃ᵀ, Q̃Kᵀ (2·dk·(2nm + m²)), forming pinv = VΣ⁺Uᵀ
+      // (2m³), then A3·V, Z·(A3V), A1·(…) (2·dv·(2nm + m²)). The Jacobi sweeps
+      // of the SVD (O(m³) each, independent of n) and the segment means
+      // (additions) are not counted.
+      const m = typeof params.landmarks === 'number' ? params.landmarks : 16;
+      return heads * (2 * (dk + dv) * (2 * n * m + m * m) + 2 * m * m * m);
+    }
     default: {
       if (GATED_VARIANTS.has(variant)) return heads * gatedFlopsPerHead(variant, form, n, dk, dv, p);
       if (!FEATURE_MAP_VARIANTS.has(variant))
@@ -437,6 +455,26 @@ function workMemory(
       return {
         bytesPerHead: (dk * dv + dk + c * c) * bytesPerElement,
         label: 'memory M, z + segment×segment tile',
+        matrix: false,
+      };
+    }
+  } else if (variant === 'linformer' || variant === 'nystrom') {
+    if (form === 'parallel') {
+      // Nothing n×n. linformer (dims.features = kproj): E·K, F·V and the n×kproj
+      // scores; nystrom (dims.features = m, default 16): landmarks Q̃, K̃, the n×m
+      // and m×n kernels, A2 with the SVD's U, V and pinv (m×m each), A3V and Z·A3V.
+      if (variant === 'linformer') {
+        const r = dims.features ?? 0;
+        return {
+          bytesPerHead: (n * r + r * (dk + dv)) * bytesPerElement,
+          label: 'n×kproj scores + E·K, F·V',
+          matrix: false,
+        };
+      }
+      const m = dims.features ?? 16;
+      return {
+        bytesPerHead: (2 * n * m + 4 * m * m + 2 * m * dk + 2 * m * dv) * bytesPerElement,
+        label: 'landmark kernels (n×m, m×n, m×m) + pinv',
         matrix: false,
       };
     }

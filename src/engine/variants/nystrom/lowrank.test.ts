@@ -269,3 +269,19 @@ describe('command line', () => {
     expect(run.stderr).toMatch(/causal/);
   }, 60_000);
 });
+
+describe('cost model', () => {
+  it('linformer and nystrom FLOPs are linear in n; the pieces add up', async () => {
+    const { flopCount, memoryFootprint } = await import('../../analysis/cost');
+    const lin = (n: number) => flopCount('linformer', 'parallel', { n, dk: 8, dv: 8, features: 32 });
+    const ny = (n: number) => flopCount('nystrom', 'parallel', { n, dk: 8, dv: 8 }, { landmarks: 16 });
+    expect(lin(1024)).toBe(4 * 1024 * 32 * 16);
+    expect(lin(2048) / lin(1024)).toBe(2);
+    expect(ny(1024)).toBe(2 * 16 * (2 * 1024 * 16 + 256) + 2 * 4096);
+    expect(ny(4096) / ny(2048)).toBeCloseTo(2, 1);
+    expect(() => flopCount('linformer', 'parallel', { n: 8, dk: 2, dv: 2 })).toThrow(/features/);
+    expect(
+      memoryFootprint('linformer', 'parallel', { n: 100, dk: 4, dv: 4, features: 8 }).materializesMatrix,
+    ).toBe(false);
+  });
+});
