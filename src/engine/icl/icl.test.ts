@@ -3,11 +3,13 @@ import {
   attentionPrediction,
   empiricalCovariance,
   gdPrediction,
+  newtonRisk,
   optimalEta,
   preconditioner,
   pseudoInverse,
   riskCurve,
   scaledIdentity,
+  scalarRisk,
   seededTask,
   streamingTable,
   workedExample,
@@ -136,6 +138,22 @@ describe('risk against M', () => {
     expect(best).toBeLessThan(risk(0.9));
     expect(best).toBeLessThan(risk(1.1));
     expect(optimalEta(2, 4, 0)).toBeCloseTo(4 / 7, 15);
+  });
+  it('Monte Carlo agrees with the closed forms d(d+1+σ²)/M, d(1−η*) and σ²d/(M−d−1)', () => {
+    const d = 4;
+    const noise = 0.5;
+    const points = riskCurve({ seed: 2, d, noise, s: 0, tasks: 4000, ms: [8, 32] });
+    for (const p of points) {
+      expect(p.gd / scalarRisk(d, p.M, noise, 1)).toBeGreaterThan(0.9);
+      expect(p.gd / scalarRisk(d, p.M, noise, 1)).toBeLessThan(1.1);
+      const eta = optimalEta(d, p.M, noise);
+      expect(scalarRisk(d, p.M, noise, eta)).toBeCloseTo(d * (1 - eta), 12);
+      expect(p.optimal / scalarRisk(d, p.M, noise, eta)).toBeGreaterThan(0.9);
+      expect(p.optimal / scalarRisk(d, p.M, noise, eta)).toBeLessThan(1.1);
+      expect(p.newton / newtonRisk(d, p.M, noise)).toBeGreaterThan(0.85);
+      expect(p.newton / newtonRisk(d, p.M, noise)).toBeLessThan(1.15);
+    }
+    expect(newtonRisk(4, 5, 1)).toBeNaN();
   });
   it('yields progress between chunks', () => {
     const steps = riskSteps({ seed: 1, d: 2, noise: 0, s: 0, tasks: 10, ms: [1, 2] }, 5);

@@ -259,3 +259,22 @@ export function gdPrediction(task: IclTask, gamma: Float64Array): GdPrediction {
 export function optimalEta(d: number, M: number, noise: number): number {
   return M / (M + 1 + d + noise * noise);
 }
+
+/**
+ * Expected risk E[(ŷ − x_q·w*)²] of Γ = η·I for x, x_q, w* ~ N(0, I_d) and label
+ * noise σ: d·[(1 − η)² + η²(d + 1 + σ²)/M] ([derived] from E[Ŝ²] = (1 + (d+1)/M)·I;
+ * checked against the Monte Carlo in the tests). η = 1 gives d(d+1+σ²)/M; η* gives d(1 − η*).
+ */
+export function scalarRisk(d: number, M: number, noise: number, eta: number): number {
+  return d * ((1 - eta) ** 2 + (eta * eta * (d + 1 + noise * noise)) / M);
+}
+
+/**
+ * Expected risk of the Newton step Γ = Ŝ⁻¹ for M ≥ d + 2: σ²·d/(M − d − 1)
+ * (the mean of an inverse Wishart matrix); infinite mean for d ≤ M ≤ d + 1, and
+ * not defined by this formula for M < d (the pseudo-inverse also misses w*'s
+ * component outside the span of the examples). Returns NaN where it does not apply.
+ */
+export function newtonRisk(d: number, M: number, noise: number): number {
+  return M >= d + 2 ? (noise * noise * d) / (M - d - 1) : NaN;
+}

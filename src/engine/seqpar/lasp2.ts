@@ -10,9 +10,12 @@
 //   4. o_i = scale·[γ^{i+1} φ(q_i) P_t + Σ_{j≤i} γ^{i−j} (φ(q_i)·φ(k_j)) v_j].
 // With γ = 1 and scale = 1 this is the engine's `linear` variant with
 // normalize = false; with γ < 1 and φ = identity it is `retnet`.
+import { featureMapValue } from '../variants/linear/cpu';
+import type { FeatureMap } from '../variants/linear/descriptor';
 import { RingNetwork, splitSizes, splitStarts, type Payload, type Traffic } from './network';
 
-export type SeqParFeatureMap = 'identity' | 'elu1';
+/** φ of the engine's linear variant (identity, elu+1 or ReLU), applied on each device. */
+export type SeqParFeatureMap = FeatureMap;
 
 export interface SeqParProblem {
   readonly n: number;
@@ -43,8 +46,7 @@ export interface SeqParRun {
 }
 
 function phi(x: number, map: SeqParFeatureMap): number {
-  if (map === 'identity') return x;
-  return x > 0 ? x + 1 : Math.exp(x);
+  return featureMapValue(x, map);
 }
 
 /** Floats one device contributes to the all-gather: its state M_t, plus Γ_t with decay. */

@@ -44,7 +44,7 @@ describe('LASP-2 simulation', () => {
     { n: 16, d: 8, W: 1 },
     { n: 33, d: 6, W: 33 },
   ];
-  for (const featureMap of ['identity', 'elu1'] as const) {
+  for (const featureMap of ['identity', 'elu1', 'relu'] as const) {
     for (const { n, d, W } of cases) {
       it(`equals the single-device linear attention (${featureMap}, n=${n}, W=${W})`, () => {
         const p = inputs(n, d);
