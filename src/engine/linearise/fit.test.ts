@@ -79,7 +79,7 @@ describe('Hedgehog fit: analytic gradient', () => {
 
 describe('Hedgehog fit: Adam', () => {
   // The lesson's default inputs (meta.ts step 'fit').
-  const defaults = { seed: 42, n: 128, d: 16, temperature: 1, locality: 0.5, clustering: 0.5 };
+  const defaults = { seed: 42, n: 64, d: 16, temperature: 1, locality: 0.5, clustering: 0.5 };
   for (const loss of ['output', 'weights'] as FitLossKind[]) {
     it(`lowers the loss and the map error over 200 steps at the default seed (${loss})`, () => {
       const fit = HedgehogFit.fromInputs(defaults, { r: 16, loss, lr: 0.1 });

@@ -214,7 +214,13 @@ export async function createGpuFit(
     // Intermediate steps carry the loss only (their maps stayed on the GPU);
     // step `first` was the last point of the previous call.
     for (let s = first + 1; s < step; s++) {
-      points.push({ step: s, loss: ring[1 + (s % GPU_HISTORY_SLOTS)], mapRms: NaN, outputRel: NaN });
+      points.push({
+        step: s,
+        loss: ring[1 + (s % GPU_HISTORY_SLOTS)],
+        mapRms: NaN,
+        mapMax: NaN,
+        outputRel: NaN,
+      });
     }
     points.push({ step, loss: ring[1 + (step % GPU_HISTORY_SLOTS)], ...errors });
     return { step, points, w, map, output };

@@ -35,11 +35,10 @@ export interface FitSettings {
   readonly lr: number;
 }
 
-export interface FitPoint {
+/** The loss and the errors at one step (NaN errors where a GPU batch kept only the loss). */
+export interface FitPoint extends FitErrors {
   readonly step: number;
   readonly loss: number;
-  readonly mapRms: number;
-  readonly outputRel: number;
 }
 
 /** q, k, v of the lesson's inputs (the seeded generator, dk = dv = d), in float64. */
