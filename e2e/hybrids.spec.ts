@@ -139,7 +139,7 @@ test('Infini-attention on the CPU fallback (gpu=0) prints the same numbers', asy
     mix: 3,
   });
   await checkInfini(page, 16, 3, 1e-9, 1e-9);
-  await expect(page.getByTestId('infini-memory-norm')).toContainText('(cpu)');
+  await expect(page.getByTestId('infini-memory-norm')).toContainText('（cpu）');
   await expect(page.locator('.prose__step[data-step="gate"]')).toContainText('门控');
 });
 
