@@ -2,6 +2,7 @@
 // not multiples of the segment, the implied map reproduces the output, the first
 // segment reads an empty memory (no 0/0), and the state is the memory of all tokens.
 import { describe, expect, it } from 'vitest';
+import { flopCount, memoryFootprint } from '../../analysis/cost';
 import { cpuWeights, runCpu } from '../../cpu';
 import { createRng } from '../../inputs/random';
 import { loadVectors, maxAbsDiff } from '../../testing/vectors';
@@ -151,5 +152,19 @@ describe('infini CPU reference', () => {
       runCpu({ variant: 'infini', form: 'chunk', problem: { ...problem, params: { segment: 0 } } }),
     ).toThrow(/segment/);
     expect(() => runCpu({ variant: 'infini', form: 'recurrent', problem })).toThrow(/no recurrent form/);
+  });
+});
+
+describe('infini cost model', () => {
+  it('counts the causal pairs (parallel) and the segment blocks plus memory read and update (chunk)', () => {
+    const dims = { n: 100, dk: 8, dv: 4, heads: 2 };
+    expect(flopCount('infini', 'parallel', dims, { segment: 32 })).toBe(2 * ((100 * 101) / 2) * 2 * (8 + 4));
+    // Segments of 32, 32, 32, 4 tokens.
+    const block = (c: number) => ((c * (c + 1)) / 2) * 2 * 12 + 2 * (2 * c * 8 * 5);
+    expect(flopCount('infini', 'chunk', dims, { segment: 32 })).toBe(2 * (3 * block(32) + block(4)));
+    const chunk = memoryFootprint('infini', 'chunk', dims, { segment: 32 });
+    expect(chunk.workBytes).toBe(2 * (8 * 4 + 8 + 32 * 32) * 4);
+    expect(chunk.materializesMatrix).toBe(false);
+    expect(memoryFootprint('infini', 'parallel', dims).materializesMatrix).toBe(true);
   });
 });
