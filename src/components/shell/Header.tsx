@@ -1,4 +1,5 @@
-// The top bar: title (back to the course map), settings, About this GPU, Share.
+// The top bar: title (back to the course map), References and Glossary, settings, About this GPU, Share.
+import { HeaderLinks } from '../field-map/HeaderLinks';
 import { useT } from '../i18n';
 import { AboutButton } from './AboutPanel';
 import { Settings } from './Settings';
@@ -22,6 +23,7 @@ export function Header() {
           <span className="brand__title">{t('app.title')}</span>
         </a>
         <div className="site-header__tools">
+          <HeaderLinks />
           <Settings />
           <AboutButton />
           <ShareButton />

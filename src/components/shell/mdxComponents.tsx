@@ -1,8 +1,13 @@
 // The components lesson prose (MDX) may use: <Step id> shows its children only
 // while that step is current; <Value name> prints a number the lab published;
-// <Term> marks a defined term, optionally with its name in the other language.
-import type { ComponentType, ReactNode } from 'react';
+// <Term> marks a defined term, optionally with its name in the other language,
+// and links it to its glossary entry (found by `id`, its text, or `en`/`zh`).
+import { Children, type ComponentType, type ReactNode } from 'react';
+import { findGlossaryEntry } from '../../content/glossary/glossary';
 import { stepIndex } from '../../lessons/index';
+import termStyles from '../glossary/Term.module.css';
+import { useTermLink } from '../glossary/useTermLink';
+import { useT } from '../i18n';
 import { useViewStore } from '../../state/store';
 import { useLiveValue } from '../liveValues';
 import { useCurrentLesson } from './LessonContext';
@@ -27,22 +32,48 @@ export function Value({ name }: { readonly name: string }) {
   );
 }
 
+/** The plain text of a term's children (strings and numbers only). */
+function textOf(children: ReactNode): string {
+  return Children.toArray(children)
+    .filter((child) => typeof child === 'string' || typeof child === 'number')
+    .join('');
+}
+
 export function Term({
   children,
   zh,
   en,
+  id,
 }: {
   readonly children?: ReactNode;
   /** The Chinese term, shown beside an English one. */
   readonly zh?: string;
   /** The English term, shown beside a Chinese one. */
   readonly en?: string;
+  /** The glossary entry, when the text alone does not name it. */
+  readonly id?: string;
 }) {
+  const t = useT();
   const lang = useViewStore((state) => state.lang);
+  const text = textOf(children);
+  const entry = findGlossaryEntry({ id, text, en, zh });
+  const link = useTermLink(entry?.id);
   const gloss = lang === 'en' ? zh : en;
+  const term = <dfn>{children}</dfn>;
   return (
     <span className="term">
-      <dfn>{children}</dfn>
+      {link && entry ? (
+        <a
+          className={termStyles.link}
+          data-term={entry.id}
+          title={t('term.link', { term: lang === 'en' ? entry.en : entry.zh })}
+          {...link}
+        >
+          {term}
+        </a>
+      ) : (
+        term
+      )}
       {gloss !== undefined && (
         <span className="term__gloss" lang={lang === 'en' ? 'zh-Hans' : 'en'}>
           {' '}

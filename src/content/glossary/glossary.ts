@@ -103,7 +103,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'The keys and values of all past tokens that softmax attention keeps during generation; it grows by one row per token, so memory grows linearly and each step reads all of it.',
       zh: 'Softmax 注意力在生成时保存的所有历史 token 的键和值；每个 token 增加一行，内存线性增长，每一步都要读完它。',
     },
-    lessons: ['softmax-wall', 'rnn'],
+    lessons: ['softmax-wall', 'rnn', 'hybrids', 'recall'],
   },
   {
     id: 'kv-buffer',
@@ -146,7 +146,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'A similarity sim(q, k) = φ(q)·φ(k) that is an inner product of feature vectors. Linear attention replaces exp(q·k) by such a kernel so that the sum over keys can be precomputed.',
       zh: '可写成特征向量内积的相似度 sim(q, k) = φ(q)·φ(k)。线性注意力用这样的核函数替换 exp(q·k)，从而可以预先对键求和。',
     },
-    lessons: ['feature-maps', 'reorder'],
+    lessons: ['feature-maps', 'reorder', 'recall', 'field-map'],
   },
   {
     id: 'feature-map',
@@ -157,7 +157,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'The function φ applied to queries and keys (elu+1, ReLU, random features, a learned map) so that φ(q)·φ(k) stands in for the softmax kernel.',
       zh: '作用在查询和键上的函数 φ（elu+1、ReLU、随机特征、学习得到的映射），使 φ(q)·φ(k) 代替 softmax 核。',
     },
-    lessons: ['reorder', 'feature-maps', 'low-rank', 'linearise'],
+    lessons: ['reorder', 'feature-maps', 'low-rank', 'linearise', 'field-map'],
   },
   {
     id: 'random-features',
@@ -179,7 +179,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'S_t = Σ_{j≤t} φ(k_j)ᵀv_j, the d×d_v matrix causal linear attention carries from token to token; o_t = φ(q_t)S_t. It has a fixed size, whatever the length of the sequence.',
       zh: 'S_t = Σ_{j≤t} φ(k_j)ᵀv_j，因果线性注意力逐 token 传递的 d×d_v 矩阵；o_t = φ(q_t)S_t。无论序列多长，它的大小固定。',
     },
-    lessons: ['rnn', 'gating', 'chunking', 'recall'],
+    lessons: ['rnn', 'gating', 'chunking', 'recall', 'icl-gd', 'seq-parallel', 'field-map'],
   },
   {
     id: 'recurrent-state-compression',
@@ -221,7 +221,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'The number of linearly independent rows of a matrix. φ(Q)φ(K)ᵀ has rank at most the feature dimension r, however large n is.',
       zh: '矩阵中线性无关的行数。无论 n 多大，φ(Q)φ(K)ᵀ 的秩都不超过特征维度 r。',
     },
-    lessons: ['low-rank', 'feature-maps'],
+    lessons: ['low-rank', 'feature-maps', 'field-map'],
   },
   {
     id: 'effective-rank',
@@ -285,7 +285,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'Multiplying the state by a factor in (0, 1] before each write, S_t = diag(α_t)S_{t−1} + k_tᵀv_t, computed from the token itself (GLA, Mamba-2) so the model decides what to forget.',
       zh: '每次写入前把状态乘上 (0, 1] 中的因子，S_t = diag(α_t)S_{t−1} + k_tᵀv_t，因子由 token 本身算出（GLA、Mamba-2），由模型决定遗忘什么。',
     },
-    lessons: ['rnn', 'gating', 'chunking'],
+    lessons: ['rnn', 'gating', 'chunking', 'hybrids', 'field-map'],
   },
   {
     id: 'decay',
@@ -296,7 +296,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'A fixed gate γ < 1 (RetNet): every past write shrinks by γ per step, so token j’s contribution at step t is scaled by γ^{t−j}.',
       zh: '固定的门 γ < 1（RetNet）：每一步所有历史写入都乘以 γ，token j 在第 t 步的贡献被缩放 γ^{t−j}。',
     },
-    lessons: ['gating', 'chunking'],
+    lessons: ['gating', 'chunking', 'field-map'],
   },
   {
     id: 'decay-mask',
@@ -348,7 +348,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'Cutting the sequence into blocks of C tokens: attention inside a block is a small masked matrix product, and the state carries everything before it. It trades the recurrence’s n steps for n/C parallel ones.',
       zh: '把序列切成 C 个 token 一块：块内的注意力是小的带掩码矩阵乘法，块之前的一切由状态携带。它把递推的 n 步换成 n/C 个可并行的步骤。',
     },
-    lessons: ['chunking', 'timing'],
+    lessons: ['chunking', 'timing', 'hybrids', 'field-map'],
   },
   {
     id: 'intra-chunk',
@@ -388,6 +388,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     aliases: [
       'associative recall',
       '联想召回',
+      '关联召回',
       'recall ability',
       '召回能力',
       'MQAR',
@@ -397,7 +398,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'Retrieving a value stored earlier in the context when its key comes back. A fixed-size state can hold only about d key–value pairs exactly, so recall degrades as pairs are added.',
       zh: '当键再次出现时，取回上下文中早先存下的值。定长状态只能精确容纳约 d 个键值对，键值对越多召回越差。',
     },
-    lessons: ['recall', 'rnn'],
+    lessons: ['recall', 'rnn', 'field-map'],
   },
   {
     id: 'sparse-attention',
@@ -458,7 +459,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'higher-order',
     en: 'higher-order linear attention',
     zh: '高阶线性注意力',
-    aliases: ['HLA', 'second-order', '二阶'],
+    aliases: ['HLA'],
     def: {
       en: 'HLA keeps prefix sums of higher moments such as Σ kᵀk as well as Σ kᵀv, so the output can depend on interactions between keys while the state stays a fixed size.',
       zh: 'HLA 除了 Σ kᵀv 之外还保存 Σ kᵀk 等高阶矩的前缀和，输出可以依赖键与键之间的交互，而状态大小依然固定。',
@@ -556,12 +557,114 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'preconditioned-gd',
     en: 'preconditioned gradient descent',
     zh: '预条件梯度下降',
-    aliases: ['gradient descent', '梯度下降', 'preconditioner', '预条件', 'WPGD', '加权预条件梯度下降'],
+    aliases: [
+      'one step of preconditioned gradient descent',
+      '一步预条件梯度下降',
+      '1 步预条件梯度下降',
+      'gradient descent',
+      '梯度下降',
+      'preconditioner',
+      '预条件',
+      'WPGD',
+      '加权预条件梯度下降',
+    ],
     def: {
       en: 'A gradient step w ← w − ηΓ∇L(w) with a matrix Γ reshaping the step; Γ = Ŝ⁻¹ (the inverse sample covariance) turns one step into the least-squares answer.',
       zh: '用矩阵 Γ 调整方向的梯度步 w ← w − ηΓ∇L(w)；取 Γ = Ŝ⁻¹（样本协方差的逆）时，一步就得到最小二乘解。',
     },
     lessons: ['icl-gd'],
+  },
+  {
+    id: 'score-order',
+    en: 'order of a score',
+    zh: '阶',
+    aliases: [
+      'first-order',
+      'first order',
+      'second-order',
+      'second order',
+      'third order',
+      '一阶',
+      '二阶',
+      '三阶',
+    ],
+    def: {
+      en: 'How many keys a score multiplies together. Linear attention’s q·kⱼ is first-order; a second-order score involves pairs of keys, as in HLA’s q·(Σ kᵢᵀkᵢ)·kⱼ.',
+      zh: '一个分数中相乘的键的个数。线性注意力的 q·kⱼ 是一阶的；二阶分数涉及键的两两组合，如 HLA 的 q·(Σ kᵢᵀkᵢ)·kⱼ。',
+    },
+    lessons: ['higher-order'],
+  },
+  {
+    id: 'data-adaptive-kernel',
+    en: 'data-adaptive kernel',
+    zh: '数据自适应核',
+    def: {
+      en: 'The kernel hidden in HLA’s second-order state: the query is compared with keys in a metric built from the keys seen so far, which stretches directions many keys used and shrinks unused ones.',
+      zh: 'HLA 二阶状态中隐含的核：查询与键的比较使用由已见键构成的度量，被许多键使用过的方向被拉长，未用过的方向被压缩。',
+    },
+    lessons: ['higher-order'],
+  },
+  {
+    id: 'compressive-memory',
+    en: 'compressive memory',
+    zh: '压缩记忆',
+    def: {
+      en: 'Infini-attention’s fixed-size memory M = Σ σ(k)ᵀv (with its normaliser z) into which each finished segment is written, read with linear attention.',
+      zh: 'Infini-attention 的定长记忆 M = Σ σ(k)ᵀv（及其归一化项 z），每个处理完的片段写入其中，用线性注意力读取。',
+    },
+    lessons: ['hybrids'],
+  },
+  {
+    id: 'dual-attention',
+    en: 'dual attention',
+    zh: '双重注意力',
+    def: {
+      en: 'Infini-attention’s combination of local masked softmax attention within a segment and long-range linear attention over the compressive memory, mixed by a learned gate.',
+      zh: 'Infini-attention 的组合：片段内的局部带掩码 softmax 注意力，加上对压缩记忆的长程线性注意力，由学习得到的门混合。',
+    },
+    lessons: ['hybrids'],
+  },
+  {
+    id: 'bounded-memory',
+    en: 'bounded memory',
+    zh: '有界内存',
+    def: {
+      en: 'Memory that stays the same size however long the input: Infini-attention keeps d²+d floats of memory plus one segment, where softmax attention keeps every key and value.',
+      zh: '无论输入多长都保持同样大小的内存：Infini-attention 保存 d²+d 个浮点数的记忆加一个片段，而 softmax 注意力要保存全部键和值。',
+    },
+    lessons: ['hybrids'],
+  },
+  {
+    id: 'implied-map',
+    en: 'implied map',
+    zh: '隐含注意力图',
+    aliases: ['implied attention map', 'implied attention matrix'],
+    def: {
+      en: 'The n×n matrix W with O = WV that a variant computes without forming it, recovered to compare it with softmax attention’s map.',
+      zh: '某个变体虽不显式构造、但满足 O = WV 的 n×n 矩阵 W；把它还原出来，便可与 softmax 注意力的权重图比较。',
+    },
+    lessons: ['hybrids'],
+  },
+  {
+    id: 'online-sgd',
+    en: 'online SGD',
+    zh: '在线随机梯度下降',
+    aliases: ['online stochastic gradient descent'],
+    def: {
+      en: 'Gradient descent that takes one step per example as the examples arrive. The delta rule is online SGD with rate β on the loss ½(x·w − y)².',
+      zh: '样本逐个到来、每个样本走一步的梯度下降。增量规则就是在损失 ½(x·w − y)² 上以 β 为步长的在线随机梯度下降。',
+    },
+    lessons: ['icl-gd'],
+  },
+  {
+    id: 'crosstalk',
+    en: 'crosstalk',
+    zh: '串扰',
+    def: {
+      en: 'What a linear-attention read picks up from the other stored pairs: for random keys in d dimensions it grows like √((P−1)/d) times the signal with P stored pairs.',
+      zh: '线性注意力读取时从其他已存键值对混入的成分：d 维随机键、存有 P 对时，它约为信号的 √((P−1)/d) 倍。',
+    },
+    lessons: ['recall'],
   },
   {
     id: 'hardware-efficient',

@@ -1,16 +1,16 @@
-// A fixed layout of the field map: themes in a 3-column grid of boxes, each
+// A fixed layout of the field map: themes in a 2-column grid of boxes (it fits the lab column), each
 // box a column of problems, labels wrapped to the box. Pure and deterministic
 // (no force simulation, no random jitter): the same data gives the same
 // picture on every load, in both languages.
 import type { Lang } from '../../state/types';
 import { OPEN_PROBLEMS, RELATED, THEMES, type ThemeId } from './openProblems';
 
-export const MAP_WIDTH = 960;
-const COLUMNS = 3;
-const BOX_WIDTH = MAP_WIDTH / COLUMNS;
-const HEADER = 44;
-const ROW_STEP = 50;
-const BOX_PAD = 12;
+export const MAP_WIDTH = 600;
+const COLUMNS = 2;
+export const BOX_WIDTH = MAP_WIDTH / COLUMNS;
+const HEADER = 38;
+const ROW_STEP = 42;
+const BOX_PAD = 10;
 /** Dot position inside a box, from its left edge. */
 const DOT_X = 28;
 export const LABEL_GAP = 14;
@@ -48,10 +48,28 @@ export interface MapLayout {
 }
 
 /** Splits a title into lines of at most `max` characters (words for English, characters for Chinese). */
-export function wrapTitle(title: string, lang: Lang, max = lang === 'zh' ? 12 : 26): string[] {
+export function wrapTitle(title: string, lang: Lang, max = lang === 'zh' ? 14 : 28): string[] {
   if (lang === 'zh') {
+    // Balanced lines (8 + 7 rather than 14 + 1), never breaking a Latin word such as "Softmax":
+    // a Chinese character counts 1, a Latin letter about half of one.
+    const tokens = title.match(/[A-Za-z0-9-]+|\s+|./gu) ?? [];
+    const width = (token: string) => (/^[ -~]+$/.test(token) ? token.length * 0.55 : token.length);
+    const total = tokens.reduce((sum, token) => sum + width(token), 0);
+    const target = total / Math.ceil(total / max);
     const lines: string[] = [];
-    for (let i = 0; i < title.length; i += max) lines.push(title.slice(i, i + max));
+    let line = '';
+    let used = 0;
+    for (const token of tokens) {
+      const w = width(token);
+      if (line !== '' && used + w > target + 0.5) {
+        lines.push(line.trim());
+        line = '';
+        used = 0;
+      }
+      line += token;
+      used += w;
+    }
+    if (line.trim() !== '') lines.push(line.trim());
     return lines;
   }
   const lines: string[] = [];
@@ -71,7 +89,7 @@ export function wrapTitle(title: string, lang: Lang, max = lang === 'zh' ? 12 : 
 function edgePath(a: NodePlace, b: NodePlace): string {
   if (a.x === b.x) {
     // Same column: an arc bulging to the left of the dots, so it never runs over a label.
-    const bulge = 14 + Math.abs(b.y - a.y) * 0.22;
+    const bulge = Math.min(14 + Math.abs(b.y - a.y) * 0.22, 2 * (a.x - 4));
     return `M${a.x},${a.y} Q${a.x - bulge},${(a.y + b.y) / 2} ${b.x},${b.y}`;
   }
   const mid = (a.x + b.x) / 2;
@@ -102,7 +120,7 @@ export function layoutMap(lang: Lang): MapLayout {
         id: problem.id,
         theme: box.id,
         x: box.x + DOT_X,
-        y: box.y + HEADER + k * ROW_STEP + ROW_STEP / 2 - 6,
+        y: box.y + HEADER + k * ROW_STEP + ROW_STEP / 2 - 8,
         lines: wrapTitle(problem.title[lang], lang),
       });
     });

@@ -85,10 +85,10 @@ describe('layout', () => {
 
   it('wraps titles to the box', () => {
     expect(wrapTitle('Linear attention meets state space models', 'en')).toEqual([
-      'Linear attention meets',
-      'state space models',
+      'Linear attention meets state',
+      'space models',
     ]);
-    expect(wrapTitle('线性注意力与状态空间模型的结合', 'zh')).toEqual(['线性注意力与状态空间模型', '的结合']);
+    expect(wrapTitle('线性注意力与状态空间模型的结合', 'zh')).toEqual(['线性注意力与状态', '空间模型的结合']);
     for (const p of OPEN_PROBLEMS) {
       expect(wrapTitle(p.title.en, 'en').length, p.id).toBeLessThanOrEqual(2);
       expect(wrapTitle(p.title.zh, 'zh').length, p.id).toBeLessThanOrEqual(2);

@@ -17,8 +17,8 @@ export const THEMES: readonly Theme[] = [
   { id: 'expressiveness', title: { en: 'Expressiveness and approximation', zh: '表达能力与近似' } },
   { id: 'memory', title: { en: 'Memory, state and recall', zh: '记忆、状态与召回' } },
   { id: 'efficiency', title: { en: 'Efficiency and hardware', zh: '效率与硬件' } },
-  { id: 'hybrids', title: { en: 'Hybrids and conversion', zh: '混合与转换' } },
   { id: 'theory', title: { en: 'Theory and understanding', zh: '理论与理解' } },
+  { id: 'hybrids', title: { en: 'Hybrids and conversion', zh: '混合与转换' } },
   { id: 'applications', title: { en: 'Applications and fit', zh: '应用与适用性' } },
 ];
 
