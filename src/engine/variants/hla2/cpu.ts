@@ -302,6 +302,10 @@ export interface Hla2Trace {
   readonly normalizedNorms: Float64Array;
   /** The normaliser u·m_t − q_t·h_t (no eps), t = 1..n. */
   readonly normalizers: Float64Array;
+  /** ‖S^K_t‖_F, ‖C_t‖_F, ‖G_t‖_F, t = 1..n. */
+  readonly sNorms: Float64Array;
+  readonly cNorms: Float64Array;
+  readonly gNorms: Float64Array;
 }
 
 export function hla2Trace(head: HeadData, eps: number, at: number): Hla2Trace {
@@ -311,6 +315,9 @@ export function hla2Trace(head: HeadData, eps: number, at: number): Hla2Trace {
   const rawNorms = new Float64Array(n);
   const normalizedNorms = new Float64Array(n);
   const normalizers = new Float64Array(n);
+  const sNorms = new Float64Array(n);
+  const cNorms = new Float64Array(n);
+  const gNorms = new Float64Array(n);
   let snapshot: Hla2State | undefined;
   for (let t = 0; t < n; t++) {
     const den = hla2Step(state, head, t, row, 0);
@@ -319,9 +326,67 @@ export function hla2Trace(head: HeadData, eps: number, at: number): Hla2Trace {
     rawNorms[t] = Math.sqrt(sq);
     normalizedNorms[t] = Math.sqrt(sq) / Math.abs(den + eps);
     normalizers[t] = den;
+    sNorms[t] = frobenius(state.s);
+    cNorms[t] = frobenius(state.c);
+    gNorms[t] = frobenius(state.g);
     if (t + 1 === at) snapshot = cloneState(state);
   }
-  return { state: snapshot ?? cloneState(state), rawNorms, normalizedNorms, normalizers };
+  return {
+    state: snapshot ?? cloneState(state),
+    rawNorms,
+    normalizedNorms,
+    normalizers,
+    sNorms,
+    cNorms,
+    gNorms,
+  };
+}
+
+export function frobenius(x: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += x[i] * x[i];
+  return Math.sqrt(sum);
+}
+
+/**
+ * The chunk formula as the caption of the paper's Fig. 1(C) prints it, WITHOUT
+ * the middle term ((Q_B S_A Q_Bᵀ) ⊙ M)V_B (attention-math.md §18.3 [disagree]):
+ * O_B = Q_B(S_A C_A − G_A) + ((W_B W_Bᵀ) ⊙ M)V_B, unnormalised, the state carried
+ * exactly. Kept only to measure how wrong it is; no form of the engine uses it.
+ */
+export function hla2CaptionChunk(head: HeadData, chunkSize: number): Float64Array {
+  const { n, dk, dv, q } = head;
+  const size = Math.max(1, Math.floor(chunkSize));
+  const exact = hla2Chunk(head, { normalize: false, eps: 1e-6, chunkSize: size }).o;
+  const o = exact.slice();
+  // Remove the middle term Σ_{j∈B, j≤t} (q_t S_A q_jᵀ) v_j from every chunk after the first.
+  const sA = new Float64Array(dk * dk);
+  const u = new Float64Array(dk);
+  for (let start = 0; start < n; start += size) {
+    const len = Math.min(size, n - start);
+    for (let a = 0; a < len; a++) {
+      const t = start + a;
+      u.fill(0);
+      for (let r = 0; r < dk; r++) {
+        const qr = q[t * dk + r];
+        for (let c = 0; c < dk; c++) u[c] += qr * sA[r * dk + c];
+      }
+      for (let b = 0; b <= a; b++) {
+        const j = start + b;
+        let w = 0;
+        for (let c = 0; c < dk; c++) w += u[c] * q[j * dk + c];
+        for (let col = 0; col < dv; col++) o[t * dv + col] -= w * head.v[j * dv + col];
+      }
+    }
+    for (let b = 0; b < len; b++) {
+      const j = start + b;
+      for (let r = 0; r < dk; r++) {
+        const kr = head.k[j * dk + r];
+        for (let c = 0; c < dk; c++) sA[r * dk + c] += kr * head.k[j * dk + c];
+      }
+    }
+  }
+  return o;
 }
 
 function cloneState(state: Hla2State): Hla2State {
