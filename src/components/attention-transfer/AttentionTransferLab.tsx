@@ -173,7 +173,7 @@ export function AttentionTransferLab() {
           <button
             type="button"
             className="button"
-            data-testid="fit-step"
+            data-testid="fit-step-once"
             disabled={!snapshot || fit.running}
             onClick={() => fit.runSteps(1)}
           >
