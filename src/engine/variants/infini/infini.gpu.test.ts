@@ -5,7 +5,8 @@
 // weights(). Sizes stay small: SwiftShader is slow.
 import { describe, expect, it } from 'vitest';
 import { cpuWeights, runCpu } from '../../cpu';
-import { GPU_AVAILABLE, testEngine } from '../../gpu/testSetup';
+import { createGpuEngine } from '../../gpu/engine';
+import { GPU_AVAILABLE, testDevice, testEngine } from '../../gpu/testSetup';
 import { createRng } from '../../inputs/random';
 import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests } from '../../testing/vectors';
 import type { Form } from '../../types';
@@ -99,5 +100,14 @@ describe.skipIf(!GPU_AVAILABLE)('infini on WebGPU', () => {
       expect(await got.at(i, j)).toBeCloseTo(await expected.at(i, j), 5);
     }
     expect(got.maxValue).toBeCloseTo(expected.maxValue, 5);
+  });
+
+  it('the parallel form with the tiled weights × V kernel (real GPUs) agrees with the CPU', async () => {
+    const { device } = await testDevice();
+    const tiled = createGpuEngine(device, { kernels: 'tiled' });
+    const problem = { ...randomProblem(17, 2, 37, 8, 8), params: { segment: 10, beta: -0.3 } };
+    const reference = runCpu({ variant: 'infini', form: 'parallel', problem });
+    const result = await tiled.run({ variant: 'infini', form: 'parallel', problem });
+    expect(maxAbsDiff(result.o, reference.o)).toBeLessThanOrEqual(toleranceFor(reference.o, 1e-3));
   });
 });
