@@ -81,7 +81,7 @@ describe('flopCount', () => {
   });
 
   it('rejects variants without a model and forms a variant lacks', () => {
-    expect(() => flopCount('hla2', 'chunk', { n: 8, dk: 8, dv: 8 })).toThrow(EngineError);
+    expect(() => flopCount('hla2', 'flash', { n: 8, dk: 8, dv: 8 })).toThrow('hla2 has no flash form');
     expect(() => flopCount('retnet', 'flash', { n: 8, dk: 8, dv: 8 })).toThrow('retnet has no flash form');
     expect(() => flopCount('linear', 'flash', { n: 8, dk: 8, dv: 8 })).toThrow(
       'linear attention has no flash form',

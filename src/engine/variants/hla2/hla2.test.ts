@@ -8,7 +8,8 @@ import { runCpu, cpuWeights } from '../../cpu';
 import { generateProblem } from '../../inputs/generate';
 import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests } from '../../testing/vectors';
 import type { AttentionProblem, Form } from '../../types';
-import { hla2Trace, hla2StateFloats } from './cpu';
+import { hla2CaptionChunk, hla2Trace, hla2StateFloats } from './cpu';
+import { flopCount, memoryFootprint } from '../../analysis/cost';
 
 const FORMS: readonly Form[] = ['parallel', 'recurrent', 'chunk'];
 
@@ -182,6 +183,41 @@ describe('hla2 CPU reference', () => {
       }
     }
     expect(middleMax).toBeGreaterThan(1e-2 * Math.max(1, maxAbs(exact)));
+  });
+
+  it('hla2CaptionChunk (Fig. 1(C) without the middle term): exact with one chunk, O(1) off with several', () => {
+    const base = problem(40, 4, 3, 17);
+    const head = {
+      n: 40,
+      dk: 4,
+      dv: 3,
+      q: Float64Array.from(base.q),
+      k: Float64Array.from(base.k),
+      v: Float64Array.from(base.v),
+    };
+    const exact = runCpu({ variant: 'hla2', form: 'recurrent', problem: base }).o;
+    const scale = Math.max(1, maxAbs(exact));
+    expect(maxAbsDiff(hla2CaptionChunk(head, 64), exact) / scale).toBeLessThan(1e-12);
+    const wrong8 = maxAbsDiff(hla2CaptionChunk(head, 8), exact) / scale;
+    expect(wrong8).toBeGreaterThan(1e-2);
+  });
+
+  it('cost model: recurrent FLOPs 4d² + 10·d·dv per token, parallel keeps two n×n matrices', () => {
+    expect(flopCount('hla2', 'recurrent', { n: 10, dk: 4, dv: 3 }, { normalize: false })).toBe(
+      10 * (64 + 120),
+    );
+    expect(flopCount('hla2', 'recurrent', { n: 10, dk: 4, dv: 3, heads: 2 }, { normalize: true })).toBe(
+      2 * 10 * (64 + 160),
+    );
+    // One chunk covering everything costs the parallel work plus the state terms.
+    expect(
+      flopCount('hla2', 'chunk', { n: 8, dk: 2, dv: 2 }, { chunkSize: 8, normalize: false }),
+    ).toBeGreaterThan(flopCount('hla2', 'parallel', { n: 8, dk: 2, dv: 2 }, { normalize: false }));
+    const parallel = memoryFootprint('hla2', 'parallel', { n: 100, dk: 8, dv: 8 }, { normalize: false });
+    expect(parallel.workBytes).toBe(2 * 100 * 100 * 4);
+    expect(
+      memoryFootprint('hla2', 'recurrent', { n: 100, dk: 8, dv: 8 }, { normalize: false }).workBytes,
+    ).toBe((64 + 128) * 4);
   });
 
   it('is causal-only and rejects unknown parameters', () => {
