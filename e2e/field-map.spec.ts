@@ -153,6 +153,12 @@ test('a <Term> in a lesson links to its glossary entry, and the shared link land
   await expect(other.locator('#term-rank')).toHaveAttribute('aria-current', 'true');
   await other.close();
 
+  // Switching the language rewrites the query; the entry's hash stays on the address.
+  await page.getByLabel('Language').selectOption('zh');
+  await expectUrlParam(page, 'lang', 'zh');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#term-rank');
+  await expect(entry).toContainText('矩阵中线性无关的行数');
+
   await page.getByTestId('gloss-search').fill('all-gather');
   await expect(page.locator('#term-all-gather')).toContainText('全收集');
 });

@@ -14,7 +14,8 @@ import { useViewStore } from '../../state/store';
 import type { LessonId } from '../../state/types';
 import { useT } from '../i18n';
 import { useStepLink } from '../shell/useViewHref';
-import { onTermFocus, takePendingTerm, termFromHash } from './termFocus';
+import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../field-map/steps';
+import { onTermFocus, takePendingTerm, termFromHash, writeTermHash } from './termFocus';
 import { useTermLink } from './useTermLink';
 import styles from './Glossary.module.css';
 
@@ -108,6 +109,16 @@ export function GlossaryView() {
       stop();
     };
   }, [show]);
+
+  // Keep #term-<id> on the address while that entry is shown: the URL sync rewrites
+  // the address on every view change (language, theme) and would drop the hash.
+  useEffect(() => {
+    if (current === null) return;
+    return useViewStore.subscribe((state) => {
+      const here = state.lesson === FIELD_MAP_LESSON && state.step === FIELD_MAP_STEP.glossary;
+      if (here && window.location.hash !== `#${glossaryAnchor(current)}`) writeTermHash(current);
+    });
+  }, [current]);
 
   // Scroll to and focus the requested entry once it is rendered; a frame later
   // than the lesson page's own focus-on-arrival, which would otherwise win.
