@@ -39,6 +39,11 @@ function sci(value: number): string {
   return value.toExponential(3);
 }
 
+/** Axis ticks of the log loss curve: powers of ten need no four digits. */
+function tick(value: number): string {
+  return value.toExponential(value === 10 ** Math.round(Math.log10(value)) ? 0 : 2);
+}
+
 export function AttentionTransferLab() {
   const t = useT();
   const { device, backend: engineBackend, epoch, status } = useEngine();
@@ -325,7 +330,7 @@ export function AttentionTransferLab() {
         xLabel={t('linearise.curve.x')}
         yLabel={t('linearise.curve.y')}
         yAxis="log10"
-        formatY={sci}
+        formatY={tick}
         formatX={(x) => String(Math.round(x))}
         markerX={step ?? undefined}
         testId="fit-loss-chart"
@@ -366,7 +371,7 @@ export function AttentionTransferLab() {
           },
         ]}
       />
-      <p className={styles.note}>{t('linearise.heldOutNote', { n })}</p>
+      <p className={styles.note}>{t('linearise.heldOutNote', { from: n + 1, to: 2 * n })}</p>
       <div className={styles.section}>
         <h3 className={styles.sectionTitle}>{t('linearise.w.title', { d, r: rank, step: step ?? 0 })}</h3>
         <Heatmap

@@ -44,7 +44,7 @@ export const lineariseMessages = defineMessages({
     'linearise.readout.heldOutNow': 'Held-out tokens, fitted W: map RMS',
     'linearise.readout.heldOutNowDetail': 'output error {out}, W of step {step}',
     'linearise.heldOutNote':
-      'Held-out tokens: tokens {n}+1 to 2·{n} of the same seeded head (same cluster centres and rotary phases, new draws), as a sequence of their own. The fit never sees them.',
+      'Held-out tokens: tokens {from} to {to} of the same seeded head (same cluster centres and rotary phases, new draws), as a sequence of their own. The fit never sees them.',
     'linearise.map.softmaxTitle': 'Softmax attention (the teacher)',
     'linearise.map.softmaxLabel': 'Causal softmax weights P for n = {n}',
     'linearise.map.impliedTitle': 'Hedgehog linear attention at step {step}',
@@ -104,7 +104,7 @@ export const lineariseMessages = defineMessages({
     'linearise.readout.heldOutNow': '留出的 token，拟合后的 W：注意力图均方根误差',
     'linearise.readout.heldOutNowDetail': '输出误差 {out}，第 {step} 步的 W',
     'linearise.heldOutNote':
-      '留出的 token：同一个带种子的注意力头的第 {n}+1 到 2·{n} 个 token（相同的聚类中心和旋转相位，新的采样），单独作为一个序列。拟合从未见过它们。',
+      '留出的 token：同一个带种子的注意力头的第 {from} 到 {to} 个 token（相同的聚类中心和旋转相位，新的采样），单独作为一个序列。拟合从未见过它们。',
     'linearise.map.softmaxTitle': 'Softmax 注意力（教师）',
     'linearise.map.softmaxLabel': 'n = {n} 的因果 softmax 权重 P',
     'linearise.map.impliedTitle': '第 {step} 步的 Hedgehog 线性注意力',
