@@ -6,13 +6,15 @@ import { createGpuFit } from './gpu';
 import { HedgehogFit, fitProblemFromInputs, type FitSettings } from './session';
 
 describe.skipIf(!GPU_AVAILABLE)('Hedgehog fit on WebGPU', () => {
-  for (const settings of [
-    { r: 8, loss: 'output', lr: 0.05 },
-    { r: 4, loss: 'weights', lr: 0.05 },
-  ] as FitSettings[]) {
-    it(`follows the float64 fit (${settings.loss}, r ${settings.r})`, async () => {
+  for (const [settings, n, d] of [
+    [{ r: 8, loss: 'output', lr: 0.05 }, 32, 8],
+    [{ r: 4, loss: 'weights', lr: 0.05 }, 32, 8],
+    // The largest r the lab offers (2r = 256 floats per row in registers), and an odd n.
+    [{ r: 128, loss: 'output', lr: 0.05 }, 13, 4],
+  ] as [FitSettings, number, number][]) {
+    it(`follows the float64 fit (${settings.loss}, n ${n}, d ${d}, r ${settings.r})`, async () => {
       const { device } = await testDevice();
-      const inputs = { seed: 11, n: 32, d: 8, temperature: 1, locality: 0.5, clustering: 0.5 };
+      const inputs = { seed: 11, n, d, temperature: 1, locality: 0.5, clustering: 0.5 };
       const problem = fitProblemFromInputs(inputs);
       const cpu = new HedgehogFit(problem, settings, inputs.seed);
       const gpu = await createGpuFit(device, problem, settings, inputs.seed, cpu.target);
