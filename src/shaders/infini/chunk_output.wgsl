@@ -1,7 +1,9 @@
-// The chunk (segment) form's output: one invocation per (head, token t, value
-// column c). Memory read from the scanned record of t's segment, then the local
-// causal softmax over the segment's keys j ≤ t (two passes over the keys: row max,
-// then the exponentials; the scores are recomputed rather than stored).
+// The chunk (segment) form's output: one invocation per (head, token t), which
+// writes its own output row. First the memory read from the scanned record of
+// t's segment, g·σ(q_t)M_s/(σ(q_t)·z_s) (0 while the denominator is 0), then the
+// local causal softmax over the segment's keys j ≤ t in two passes (row max, then
+// the exponentials, each added to the row as it is formed) and the final
+// scaling by (1 − g)/Σ. Cost per token O(N_s·(DK + DV) + DK·DV).
 @group(0) @binding(0) var<uniform> params: IParams;
 @group(0) @binding(1) var<storage, read> q: array<f32>;
 @group(0) @binding(2) var<storage, read> k: array<f32>;
@@ -25,39 +27,48 @@ fn main(
 ) {
   let n = params.n;
   let id = flat_id(lid, wid, nwg);
-  if (id >= params.heads * n * DV) {
+  if (id >= params.heads * n) {
     return;
   }
-  let c = id % DV;
-  let t = (id / DV) % n;
-  let head = id / (n * DV);
+  let t = id % n;
+  let head = id / n;
   let s = t / params.segment;
   let start = s * params.segment;
-  let qb = (head * n + t) * DK;
+  let qb = id * DK;
+  let ob = id * DV;
 
-  // Memory read σ(q_t)M_s / (σ(q_t)·z_s); the first segment's memory is empty.
-  let rb = (head * params.num_segments + s) * RECORD;
-  var num = 0.0;
-  var den = 0.0;
-  for (var a = 0u; a < DK; a++) {
-    let f = sigma(q[qb + a]);
-    num += f * records[rb + a * DV + c];
-    den += f * records[rb + DK * DV + a];
-  }
-  let a_mem = select(0.0, num / den, den > 0.0);
-
+  // Local part, unnormalised, straight into the output row.
   var m = NEG_BIG_I;
   for (var j = start; j <= t; j++) {
     m = max(m, score(qb, (head * n + j) * DK));
   }
+  for (var c = 0u; c < DV; c++) {
+    o[ob + c] = 0.0;
+  }
   var total = 0.0;
-  var acc = 0.0;
   for (var j = start; j <= t; j++) {
     let w = exp(score(qb, (head * n + j) * DK) - m);
     total += w;
-    acc += w * v[(head * n + j) * DV + c];
+    let vb = (head * n + j) * DV;
+    for (var c = 0u; c < DV; c++) {
+      o[ob + c] += w * v[vb + c];
+    }
   }
   // total ≥ 1 (the row maximum contributes exp(0)).
-  let a_dot = acc / total;
-  o[id] = params.gate * a_mem + (1.0 - params.gate) * a_dot;
+  let local_factor = (1.0 - params.gate) / total;
+
+  // Memory read σ(q_t)M_s / (σ(q_t)·z_s); the first segment's memory is empty.
+  let rb = (head * params.num_segments + s) * RECORD;
+  var den = 0.0;
+  for (var a = 0u; a < DK; a++) {
+    den += sigma(q[qb + a]) * records[rb + DK * DV + a];
+  }
+  let memory_factor = select(0.0, params.gate / den, den > 0.0);
+  for (var c = 0u; c < DV; c++) {
+    var num = 0.0;
+    for (var a = 0u; a < DK; a++) {
+      num += sigma(q[qb + a]) * records[rb + a * DV + c];
+    }
+    o[ob + c] = local_factor * o[ob + c] + memory_factor * num;
+  }
 }

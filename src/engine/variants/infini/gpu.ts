@@ -253,7 +253,7 @@ export function infiniGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffer
             'segment outputs',
             pipeline(ctx, 'chunkOutput', spec),
             [params, io.q, io.k, io.v, records, io.o],
-            heads * n * spec.dv,
+            heads * n,
           ),
         ],
         state: { buffer: finalMemory, ...state },
