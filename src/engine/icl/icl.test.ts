@@ -154,6 +154,8 @@ describe('risk against M', () => {
       expect(p.newton / newtonRisk(d, p.M, noise)).toBeLessThan(1.15);
     }
     expect(newtonRisk(4, 5, 1)).toBeNaN();
+    expect(newtonRisk(4, 4, 0)).toBe(0);
+    expect(newtonRisk(4, 3, 0)).toBeNaN();
   });
   it('yields progress between chunks', () => {
     const steps = riskSteps({ seed: 1, d: 2, noise: 0, s: 0, tasks: 10, ms: [1, 2] }, 5);

@@ -273,8 +273,10 @@ export function scalarRisk(d: number, M: number, noise: number, eta: number): nu
  * Expected risk of the Newton step Γ = Ŝ⁻¹ for M ≥ d + 2: σ²·d/(M − d − 1)
  * (the mean of an inverse Wishart matrix); infinite mean for d ≤ M ≤ d + 1, and
  * not defined by this formula for M < d (the pseudo-inverse also misses w*'s
- * component outside the span of the examples). Returns NaN where it does not apply.
+ * component outside the span of the examples). Without noise it is 0 for M ≥ d.
+ * Returns NaN where no closed form applies.
  */
 export function newtonRisk(d: number, M: number, noise: number): number {
+  if (noise === 0 && M >= d) return 0; // Ŝ invertible almost surely: the step lands on w*
   return M >= d + 2 ? (noise * noise * d) / (M - d - 1) : NaN;
 }

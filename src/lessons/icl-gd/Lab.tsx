@@ -282,7 +282,7 @@ export default function IclGdLab() {
         </p>
       )}
       <Readout computingText={t('view.computing')} items={items} />
-      <div className={styles.pair}>
+      <div className={styles.section}>
         <div className={styles.section}>
           <h3 className={styles.sectionTitle}>{t('icl.table.title')}</h3>
           <div className={chartStyles.scroll}>
@@ -300,7 +300,9 @@ export default function IclGdLab() {
                 {Array.from({ length: Math.min(TABLE_ROWS, task.M) }, (_, i) => (
                   <tr key={i}>
                     <td>{i + 1}</td>
-                    <td>{vector(task.xs.subarray(i * task.d, (i + 1) * task.d), 3)}</td>
+                    <td style={{ whiteSpace: 'nowrap' }}>
+                      {vector(task.xs.subarray(i * task.d, (i + 1) * task.d), 3)}
+                    </td>
                     <td>{formatNumber(task.ys[i], 4)}</td>
                     <td>{formatNumber(attn.scores[i], 4)}</td>
                     <td>{formatNumber((attn.scores[i] * task.ys[i]) / task.M, 4)}</td>
@@ -335,7 +337,9 @@ export default function IclGdLab() {
             xLabel={t('icl.risk.x')}
             yLabel={t('icl.risk.y')}
             xAxis="log2"
-            yAxis="log10"
+            // Without noise Newton's risk is rounding (≈1e-30) once M ≥ d: a log axis would
+            // spend most of its height on rounding, so the axis is linear then.
+            yAxis={riskNoise === 0 ? 'linear' : 'log10'}
             markerX={worked ? undefined : task.M}
             dots
             height={260}
@@ -390,10 +394,10 @@ export default function IclGdLab() {
               {stream.map((row) => (
                 <tr key={row.t}>
                   <td>{row.t}</td>
-                  <td>{vector(row.attentionState)}</td>
-                  <td>{vector(row.gdAccumulator)}</td>
-                  <td>{vector(row.deltaState)}</td>
-                  <td>{vector(row.sgdWeights)}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{vector(row.attentionState)}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{vector(row.gdAccumulator)}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{vector(row.deltaState)}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{vector(row.sgdWeights)}</td>
                 </tr>
               ))}
             </tbody>

@@ -110,7 +110,8 @@ export default function SeqParallelLab() {
 
   const sweep = useMemo(() => {
     const ns: number[] = [];
-    for (let m = 64; m <= SWEEP_MAX_N; m *= 2) if (m >= W) ns.push(m);
+    // From the smallest power of two ≥ max(W, 8), so the crossover W·d/2 lies on the chart.
+    for (let m = 8; m <= SWEEP_MAX_N; m *= 2) if (m >= W) ns.push(m);
     return trafficSweep(ns, W, d);
   }, [W, d]);
   const sweepWorst = sweep.reduce(
