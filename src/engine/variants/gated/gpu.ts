@@ -8,8 +8,12 @@
 //   recurrent: one thread per value column holding that column of S.
 //   chunk:     chunk-local gate cumsums → per-chunk states → scan over chunks →
 //              intra-chunk matrix + inter-chunk read-out. The delta rule replaces
-//              the first two passes by the WY/UT forward substitution per chunk
-//              and a sequential state pass that also forms U' = U − W S.
+//              the first two passes by (fast path, where its tiles fit the device's
+//              workgroup memory) delta_prep (T = (I + L)⁻¹ blockwise, W, U per
+//              chunk) → delta_transition (each chunk as S ↦ M S + B, in parallel) →
+//              delta_chain[_sg] (the only sequential pass: one dk×dk product per
+//              chunk) → delta_uprime (U' = U − W S per chunk); otherwise by the WY
+//              substitution per chunk and a sequential state pass that also forms U'.
 // weights(): the decay family draws the parallel form's matrix; the delta rule
 // runs the recurrent kernel on one-hot values (V = I), whose outputs are the rows
 // of the effective weights (scale·QKᵀ ⊙ Γ ⊙ M)·T·diag(β), in O(n²·dk).
@@ -25,6 +29,11 @@ import chunkScan from '../../../shaders/gated/chunk_scan.wgsl?raw';
 import chunkOutput from '../../../shaders/gated/chunk_output.wgsl?raw';
 import deltaWy from '../../../shaders/gated/delta_wy.wgsl?raw';
 import deltaScan from '../../../shaders/gated/delta_scan.wgsl?raw';
+import deltaPrep from '../../../shaders/gated/delta_prep.wgsl?raw';
+import deltaTransition from '../../../shaders/gated/delta_transition.wgsl?raw';
+import deltaChain from '../../../shaders/gated/delta_chain.wgsl?raw';
+import deltaChainSg from '../../../shaders/gated/delta_chain_sg.wgsl?raw';
+import deltaUprime from '../../../shaders/gated/delta_uprime.wgsl?raw';
 import { EngineError } from '../../types';
 import { formatBytes } from '../../validate';
 import {
@@ -69,7 +78,15 @@ const KERNELS = {
   },
   deltaWy: { source: deltaWy, bindings: ['uniform', 'read', 'read', 'read', 'read', 'write', 'write'] },
   deltaScan: { source: deltaScan, bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write'] },
-} as const satisfies Record<string, { source: string; bindings: readonly Binding[] }>;
+  deltaPrep: { source: deltaPrep, bindings: ['uniform', 'read', 'read', 'read', 'read', 'write', 'write'] },
+  deltaTransition: {
+    source: deltaTransition,
+    bindings: ['uniform', 'read', 'read', 'read', 'read', 'write', 'write'],
+  },
+  deltaChain: { source: deltaChain, bindings: ['uniform', 'read', 'write', 'write'] },
+  deltaChainSg: { source: deltaChainSg, bindings: ['uniform', 'read', 'write', 'write'], subgroups: true },
+  deltaUprime: { source: deltaUprime, bindings: ['uniform', 'read', 'read', 'write'] },
+} as const satisfies Record<string, { source: string; bindings: readonly Binding[]; subgroups?: boolean }>;
 type GatedKernel = keyof typeof KERNELS;
 
 /** A variant's inputs for the kernels, per head, in f32. */
@@ -173,7 +190,8 @@ function gatedPipeline(
     })
     .join('\n');
   const kernel = KERNELS[name];
-  const code = `// gated kernel ${name}\n${header}\n${common}\n${kernel.source}`;
+  const enable = 'subgroups' in kernel && kernel.subgroups ? 'enable subgroups;\n' : '';
+  const code = `${enable}// gated kernel ${name}\n${header}\n${common}\n${kernel.source}`;
   let cache = pipelineCaches.get(ctx.device);
   if (!cache) {
     cache = new Map();
@@ -298,7 +316,9 @@ function uploadInputs(
   let keys = k;
   if (setup.delta && setup.normalizeK) {
     keys = storage(ctx, buffers, spec.heads * spec.n * spec.dk, 'normalised keys');
-    const kernel = gatedPipeline(ctx, 'normalizeK', constantsOf(spec, setup, 1));
+    // Rows per workgroup: 2048 staged floats (8 KiB plus padding) at most.
+    const rows = Math.max(1, Math.min(256, Math.floor(2048 / spec.dk)));
+    const kernel = gatedPipeline(ctx, 'normalizeK', { ...constantsOf(spec, setup, 1), ROWS: rows });
     const params = uniform(ctx, spec, buffers, {});
     dispatches.push(
       dispatch(
@@ -306,7 +326,7 @@ function uploadInputs(
         'normalise keys',
         kernel,
         [params, k, keys],
-        grid2d(Math.ceil((spec.heads * spec.n) / 64), ctx.limits),
+        grid2d(Math.ceil((spec.heads * spec.n) / rows), ctx.limits),
       ),
     );
   }
@@ -355,6 +375,109 @@ function deltaScanTiles(dk: number, chunk: number, maxStorage: number): { column
     `the delta rule's chunk form with dk=${dk}, chunkSize ${chunk} needs more workgroup memory than this device has ` +
       `(${formatBytes(maxStorage)}); use a smaller chunkSize`,
   );
+}
+
+/**
+ * Tiles of the delta rule's fast chunk path (delta_prep → delta_transition →
+ * delta_chain → delta_uprime), or null where they do not fit the device's
+ * workgroup memory (then the two-pass delta_wy/delta_scan path runs):
+ * delta_prep holds L and T in one chunk×chunk array (and stages the chunk's
+ * keys, row stride dk + 1, where that fits too), delta_chain holds the
+ * dk×dk transition (row stride dk + 1) and CB value columns of the state, one
+ * state element per thread of 256 (CB = ⌊256/dk⌋, at most dv); delta_transition
+ * stages 16 tokens of K̃ and [W | U] (padded to its tile grid, at most 16 wider).
+ */
+/** Register tiles (rows × columns per thread) of delta_prep and delta_transition, smallest first. */
+const REGISTER_TILES: readonly (readonly [number, number])[] = [
+  [1, 1],
+  [1, 2],
+  [2, 2],
+  [2, 4],
+  [4, 4],
+  [4, 8],
+  [8, 8],
+  [8, 16],
+];
+
+/** The smallest register tile (RM×RN) whose thread grid ⌈rows/RM⌉×⌈cols/RN⌉ fits 256 threads. */
+function tileFor(rows: number, cols: number): { RM: number; RN: number; TC: number } | null {
+  const tile = REGISTER_TILES.find(([rm, rn]) => Math.ceil(rows / rm) * Math.ceil(cols / rn) <= 256);
+  return tile ? { RM: tile[0], RN: tile[1], TC: Math.ceil(cols / tile[1]) } : null;
+}
+
+export interface FastDeltaTiles {
+  /** delta_prep's SB×SB blocks of T and its XS floats for the off-diagonal products. */
+  readonly solve: { readonly SB: number; readonly XS: number };
+  /** Value columns of the state per delta_chain workgroup (CB). */
+  readonly columns: number;
+  /** Staged elements of M per delta_chain thread (PER). */
+  readonly perThread: number;
+  /** delta_prep stages the chunk's keys in workgroup memory (STAGE). */
+  readonly stageKeys: boolean;
+  /** delta_prep's [W | U] = T·rhs register tile RM×RN and TI×TC thread grid. */
+  readonly product: { readonly RM: number; readonly RN: number; readonly TI: number; readonly TC: number };
+  /** delta_transition's RM×RN register tile and TD×TC thread grid. */
+  readonly transition: { readonly RM: number; readonly RN: number; readonly TD: number; readonly TC: number };
+}
+
+export function fastDeltaTiles(
+  dk: number,
+  dv: number,
+  chunk: number,
+  maxStorage: number,
+): FastDeltaTiles | null {
+  if (dk > 256) return null;
+  const columns = Math.max(1, Math.min(dv, Math.floor(256 / dk)));
+  const sb = Math.min(16, chunk);
+  const solveFloats = Math.max(1, (chunk / sb - 1) * sb * sb);
+  const product = tileFor(chunk, dk + dv);
+  if (!product) return null;
+  const prepBytes = (chunk * (chunk + 1) + 3 * chunk + solveFloats + 16 * product.TC * product.RN + 1) * F32;
+  const stagedBytes = prepBytes + (chunk * (dk + 1) - 1) * F32;
+  const chainBytes = (dk * (dk + 1) + dk * columns) * F32;
+  if (prepBytes > maxStorage || chainBytes > maxStorage) return null;
+  const transitionBytes = (chunk + 16 * (dk + 16) + 16 * (dk + dv + 16)) * F32;
+  if (transitionBytes > maxStorage) return null;
+  const transition = tileFor(dk, dk + dv);
+  if (!transition) return null;
+  return {
+    columns,
+    solve: { SB: sb, XS: solveFloats },
+    perThread: Math.ceil((dk * dk) / 256),
+    stageKeys: stagedBytes <= maxStorage,
+    transition: {
+      RM: transition.RM,
+      RN: transition.RN,
+      TD: Math.ceil(dk / transition.RM),
+      TC: transition.TC,
+    },
+    product: { RM: product.RM, RN: product.RN, TI: Math.ceil(chunk / product.RM), TC: product.TC },
+  };
+}
+
+/**
+ * The sequential pass of the fast delta path: delta_chain_sg.wgsl (four threads
+ * per row of M, subgroup shuffles, one barrier per chunk) where the device has
+ * subgroups and dk is 16, 32 or 64; delta_chain.wgsl (M staged in workgroup
+ * memory, two barriers per chunk) otherwise.
+ */
+function chainDispatch(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  constants: Record<string, number>,
+  fast: FastDeltaTiles,
+  buffers: readonly GPUBuffer[],
+): Dispatch {
+  const { dk, dv, heads } = spec;
+  const label = 'state chain S ← M S + B';
+  if (ctx.subgroupMinSize >= 4 && dk % 16 === 0 && dk <= 64) {
+    const columns = 64 / dk;
+    checkGrid([Math.ceil(dv / columns), heads], ctx.limits, `${spec.variant} chunk`);
+    const kernel = gatedPipeline(ctx, 'deltaChainSg', { ...constants, CW: columns, Q: dk / 16 });
+    return dispatch(ctx, label, kernel, buffers, [Math.ceil(dv / columns), heads, 1]);
+  }
+  const kernel = gatedPipeline(ctx, 'deltaChain', { ...constants, CB: fast.columns, PER: fast.perThread });
+  return dispatch(ctx, label, kernel, buffers, [Math.ceil(dv / fast.columns), heads, 1]);
 }
 
 function recurrentGroups(cols: number): number {
@@ -463,25 +586,61 @@ export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers
       if (setup.delta) {
         const w = storage(ctx, buffers, heads * n * dk, 'W (WY representation)');
         values = storage(ctx, buffers, heads * n * dv, "U, then U'");
-        const wy = gatedPipeline(ctx, 'deltaWy', constants);
-        const tiles = deltaScanTiles(dk, chunk, ctx.limits.maxComputeWorkgroupStorageSize);
-        const scan = gatedPipeline(ctx, 'deltaScan', { ...constants, CB: tiles.columns, PT: tiles.rows });
-        dispatches.push(
-          dispatch(
-            ctx,
-            'WY forward substitution',
-            wy,
-            [params, input.keys, io.v, sums.incl, input.beta, w, values],
-            [numChunks, heads, 1],
-          ),
-          dispatch(
-            ctx,
-            'state passing',
-            scan,
-            [params, input.keys, sums.incl, w, values, states, finalState],
-            [Math.ceil(dv / tiles.columns), heads, 1],
-          ),
-        );
+        const fast = fastDeltaTiles(dk, dv, chunk, ctx.limits.maxComputeWorkgroupStorageSize);
+        if (fast) {
+          const trans = storage(ctx, buffers, heads * numChunks * dk * dk, 'per-chunk transitions M');
+          checkGrid([Math.ceil(dv / fast.columns), heads], ctx.limits, `${spec.variant} chunk`);
+          dispatches.push(
+            dispatch(
+              ctx,
+              'WY: T = (I + L)⁻¹, W, U',
+              gatedPipeline(ctx, 'deltaPrep', {
+                ...constants,
+                ...fast.solve,
+                ...fast.product,
+                STAGE: fast.stageKeys ? 1 : 0,
+                KS: fast.stageKeys ? chunk * (dk + 1) : 1,
+              }),
+              [params, input.keys, io.v, sums.incl, input.beta, w, values],
+              [numChunks, heads, 1],
+            ),
+            dispatch(
+              ctx,
+              'chunk transitions M, B',
+              gatedPipeline(ctx, 'deltaTransition', { ...constants, ...fast.transition }),
+              [params, input.keys, sums.incl, w, values, trans, states],
+              [numChunks, heads, 1],
+            ),
+            chainDispatch(ctx, spec, constants, fast, [params, trans, states, finalState]),
+            dispatch(
+              ctx,
+              "U' = U − W S",
+              gatedPipeline(ctx, 'deltaUprime', constants),
+              [params, w, states, values],
+              [numChunks, heads, 1],
+            ),
+          );
+        } else {
+          const wy = gatedPipeline(ctx, 'deltaWy', constants);
+          const tiles = deltaScanTiles(dk, chunk, ctx.limits.maxComputeWorkgroupStorageSize);
+          const scan = gatedPipeline(ctx, 'deltaScan', { ...constants, CB: tiles.columns, PT: tiles.rows });
+          dispatches.push(
+            dispatch(
+              ctx,
+              'WY forward substitution',
+              wy,
+              [params, input.keys, io.v, sums.incl, input.beta, w, values],
+              [numChunks, heads, 1],
+            ),
+            dispatch(
+              ctx,
+              'state passing',
+              scan,
+              [params, input.keys, sums.incl, w, values, states, finalState],
+              [Math.ceil(dv / tiles.columns), heads, 1],
+            ),
+          );
+        }
       } else {
         const own = gatedPipeline(ctx, 'chunkState', constants);
         const scan = gatedPipeline(ctx, 'chunkScan', constants);
