@@ -57,20 +57,22 @@ export function HlaStateView({ state, dk, dv, t, n, onTChange, norms, pending }:
       />
       <div className={styles.pair}>
         {maps.map((map) => (
-          <Heatmap
-            key={map.id}
-            matrix={map.matrix}
-            causal={false}
-            colorMap="diverging"
-            label={tr(`hla.state.${map.id}.label`, { t })}
-            rowName={tr(map.rows)}
-            colName={tr(map.cols)}
-            valueLabel={tr(`hla.state.${map.id}.value`, { t })}
-            testId={`hla-state-${map.id}`}
-            maxSide={220}
-            pending={pending}
-            exportName={`hla-${map.id}-t${t}`}
-          />
+          <figure key={map.id} className={styles.section} style={{ margin: 0 }}>
+            <figcaption className={styles.note}>{tr(`hla.state.${map.id}.label`, { t })}</figcaption>
+            <Heatmap
+              matrix={map.matrix}
+              causal={false}
+              colorMap="diverging"
+              label={tr(`hla.state.${map.id}.label`, { t })}
+              rowName={tr(map.rows)}
+              colName={tr(map.cols)}
+              valueLabel={tr(`hla.state.${map.id}.value`, { t })}
+              testId={`hla-state-${map.id}`}
+              maxSide={220}
+              pending={pending}
+              exportName={`hla-${map.id}-t${t}`}
+            />
+          </figure>
         ))}
       </div>
       <LineChart

@@ -373,23 +373,25 @@ export default function HigherOrderLab() {
             },
           ]}
         />
-        <div className={styles.pair}>
+        <div className={styles.section}>
           {maps.map((map) => (
-            <Heatmap
-              key={map.id}
-              matrix={map.run.value ?? null}
-              causal
-              colorMap={map.id === 'softmax' ? 'sequential' : 'diverging'}
-              label={map.label}
-              rowName={t('hla.maps.query')}
-              colName={t('hla.maps.key')}
-              valueLabel={t('hla.maps.weight')}
-              testId={`map-${map.id}`}
-              maxSide={260}
-              pending={map.run.pending}
-              unavailable={map.run.error !== undefined}
-              exportName={`map-${map.id}`}
-            />
+            <figure key={map.id} className={styles.section} style={{ margin: 0 }}>
+              <figcaption className={styles.sectionTitle}>{map.label}</figcaption>
+              <Heatmap
+                matrix={map.run.value ?? null}
+                causal
+                colorMap={map.id === 'softmax' ? 'sequential' : 'diverging'}
+                label={map.label}
+                rowName={t('hla.maps.query')}
+                colName={t('hla.maps.key')}
+                valueLabel={t('hla.maps.weight')}
+                testId={`map-${map.id}`}
+                maxSide={340}
+                pending={map.run.pending}
+                unavailable={map.run.error !== undefined}
+                exportName={`map-${map.id}`}
+              />
+            </figure>
           ))}
         </div>
         <p className={styles.note}>{t(normalize ? 'hla.maps.noteNorm' : 'hla.maps.noteRaw')}</p>

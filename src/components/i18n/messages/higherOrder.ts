@@ -140,7 +140,7 @@ export const higherOrderMessages = defineMessages({
     'hla.growth.exponentLinear': '增长指数，线性注意力（φ 为恒等映射，未归一化）',
     'hla.growth.exponentDetail': 't = {from}…{n} 上 ln‖o_t‖ 对 ln t 的最小二乘斜率',
     'hla.growth.nonPositive': '归一化项 ≤ 0 的 token 数',
-    'hla.growth.ofN': '{n} 个中有 {count} 个',
+    'hla.growth.ofN': '{count} / {n}',
     'hla.growth.nonPositiveDetail': 'u·m_t − q_t·h_t，即 v ≡ 1 时的输出',
     'hla.growth.chartTitle': '输出大小 ‖o_t‖ 随 t 的变化（对数坐标）',
     'hla.chunk.title': '分块形式（块大小 {chunk}）与递归形式对比',
