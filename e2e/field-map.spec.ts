@@ -5,7 +5,7 @@
 // through a shared link with its #term- hash.
 import { expect, test, type Page } from '@playwright/test';
 import { GLOSSARY } from '../src/content/glossary/glossary';
-import { OPEN_PROBLEMS } from '../src/content/openProblems/openProblems';
+import { distancesFrom, OPEN_PROBLEMS } from '../src/content/openProblems/openProblems';
 import { citedUrls, REFERENCES } from '../src/content/references/references';
 import { expectUrlParam, openView } from './helpers';
 
@@ -49,6 +49,30 @@ test('map: arrow keys move between problems and Enter opens the lesson (zh)', as
   await page.keyboard.press('Enter');
   await expectUrlParam(page, 'lesson', 'gating');
   expect(await lessonHeading(page)).toBe('门控与衰减');
+});
+
+test('map: the relations slider highlights the problems within k relations of the selected one', async ({
+  page,
+}) => {
+  await openView(page, { lesson: 'field-map', lang: 'en', gpu: false });
+  await page.mouse.move(1, 1);
+  const map = page.getByTestId('field-map');
+  await map.locator('[data-problem="recall"]').focus();
+  const slider = page.getByTestId('field-reach');
+  await slider.focus();
+  const d = distancesFrom('recall');
+  for (const k of [1, 2, 3]) {
+    if (k > 1) await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('field-reach-value')).toHaveText(String(k));
+    const expected = OPEN_PROBLEMS.filter((p) => (d.get(p.id) ?? Infinity) <= k)
+      .map((p) => p.id)
+      .sort();
+    const shown = await map
+      .locator('[data-in-reach="true"]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-problem') ?? ''));
+    expect(shown.sort()).toEqual(expected);
+    await expect(page.locator('.lesson__lab')).toContainText(`${expected.length - 1} problems lie within`);
+  }
 });
 
 test('map: the list alternative holds every problem', async ({ page }) => {

@@ -6,11 +6,19 @@
 // a theme (up/down) and across themes (left/right), Home/End jump. A list below
 // holds the same content for readers who prefer text.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { OPEN_PROBLEMS, relatedTo, THEMES, type OpenProblem } from '../../content/openProblems/openProblems';
+import {
+  distancesFrom,
+  MAP_DIAMETER,
+  OPEN_PROBLEMS,
+  relatedTo,
+  THEMES,
+  type OpenProblem,
+} from '../../content/openProblems/openProblems';
 import { BOX_WIDTH, LABEL_GAP, layoutMap, type NodePlace } from '../../content/openProblems/layout';
 import { getLesson } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
 import type { Lang, LessonId } from '../../state/types';
+import { Slider } from '../controls/Slider';
 import { toCsv } from '../export/csv';
 import { ExportButtons } from '../export/ExportButtons';
 import { useT } from '../i18n';
@@ -138,7 +146,11 @@ export function FieldMap() {
   const svgRef = useRef<SVGSVGElement>(null);
   const nodeRefs = useRef(new Map<string, SVGGElement>());
   const problem = byId.get(selected) ?? OPEN_PROBLEMS[0];
-  const neighbours = new Set(relatedTo(selected).map((p) => p.id));
+  // How many relations away from the selected problem the map highlights (transient, not in the URL).
+  const [reach, setReach] = useState(1);
+  const distance = useMemo(() => distancesFrom(selected), [selected]);
+  const within = (id: string) => (distance.get(id) ?? Infinity) <= reach;
+  const reached = OPEN_PROBLEMS.filter((p) => p.id !== selected && within(p.id)).length;
 
   const open = (id: string) => {
     const target = byId.get(id);
@@ -180,6 +192,19 @@ export function FieldMap() {
   return (
     <div className={styles.root}>
       <p className={styles.hint}>{t('fieldMap.map.hint')}</p>
+      <div className={styles.reach}>
+        <Slider
+          label={t('fieldMap.reach.label')}
+          value={reach}
+          min={0}
+          max={MAP_DIAMETER}
+          step={1}
+          onChange={setReach}
+          format={(k) => String(k)}
+          hint={t('fieldMap.reach.hint', { count: reached, title: problem.title[lang] })}
+          testId="field-reach"
+        />
+      </div>
       <div className={styles.legend} aria-hidden="true">
         <span>
           <svg width="14" height="14" viewBox="0 0 14 14">
@@ -226,7 +251,9 @@ export function FieldMap() {
           ))}
           <g aria-hidden="true">
             {layout.edges.map((edge) => {
-              const active = edge.from === selected || edge.to === selected;
+              // On a shortest path out from the selected problem, within the reach.
+              const [a, b] = [distance.get(edge.from) ?? Infinity, distance.get(edge.to) ?? Infinity];
+              const active = Math.abs(a - b) === 1 && Math.max(a, b) <= reach;
               return (
                 <path
                   key={`${edge.from}-${edge.to}`}
@@ -253,10 +280,12 @@ export function FieldMap() {
                 })
               : t('fieldMap.map.nodeNoLesson', { title: p.title[lang], kind, theme });
             const isSelected = node.id === selected;
+            const inReach = within(node.id);
             const className = [
               styles.node,
               isSelected ? styles.selected : '',
-              neighbours.has(node.id) ? styles.neighbour : '',
+              inReach && !isSelected ? styles.neighbour : '',
+              inReach ? '' : styles.outside,
             ].join(' ');
             return (
               <g
@@ -270,6 +299,7 @@ export function FieldMap() {
                 tabIndex={isSelected ? 0 : -1}
                 aria-label={label}
                 data-problem={node.id}
+                data-in-reach={inReach ? 'true' : 'false'}
                 data-lesson={lesson?.id}
                 onMouseEnter={() => setSelected(node.id)}
                 onFocus={() => setSelected(node.id)}

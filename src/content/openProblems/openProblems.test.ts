@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LESSON_IDS } from '../../state/types';
 import { layoutMap, MAP_WIDTH, wrapTitle } from './layout';
-import { OPEN_PROBLEMS, RELATED, relatedTo, THEMES } from './openProblems';
+import { distancesFrom, MAP_DIAMETER, OPEN_PROBLEMS, RELATED, relatedTo, THEMES } from './openProblems';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedsDir = resolve(here, '../../../../shared/seeds');
@@ -54,6 +54,24 @@ describe('open problems', () => {
       'local-global',
       'in-context',
     ]);
+  });
+});
+
+describe('distancesFrom', () => {
+  it('counts relations along shortest paths and reaches every problem (the map is connected)', () => {
+    const d = distancesFrom('recall');
+    expect(d.get('recall')).toBe(0);
+    for (const p of relatedTo('recall')) expect(d.get(p.id)).toBe(1);
+    // recall – long-range – rnn-view: two relations.
+    expect(d.get('rnn-view')).toBe(2);
+    expect(d.size).toBe(OPEN_PROBLEMS.length);
+    // The prose says so: no problem is more than seven relations from any other.
+    expect(MAP_DIAMETER).toBe(7);
+    // Symmetric, and every edge changes the distance by at most one.
+    for (const [a, b] of RELATED) {
+      expect(Math.abs((d.get(a) ?? 0) - (d.get(b) ?? 0))).toBeLessThanOrEqual(1);
+      expect(distancesFrom(a).get(b)).toBe(1);
+    }
   });
 });
 

@@ -469,3 +469,24 @@ export function relatedTo(id: string): OpenProblem[] {
   const ids = new Set(RELATED.flatMap(([a, b]) => (a === id ? [b] : b === id ? [a] : [])));
   return OPEN_PROBLEMS.filter((p) => ids.has(p.id));
 }
+
+/** Number of relations on the shortest path from `id` to every problem it reaches (itself: 0). */
+export function distancesFrom(id: string): Map<string, number> {
+  const distance = new Map<string, number>([[id, 0]]);
+  let frontier = [id];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const current of frontier) {
+      for (const neighbour of relatedTo(current)) {
+        if (distance.has(neighbour.id)) continue;
+        distance.set(neighbour.id, (distance.get(current) ?? 0) + 1);
+        next.push(neighbour.id);
+      }
+    }
+    frontier = next;
+  }
+  return distance;
+}
+
+/** The largest number of relations between two problems (the slider's top: at it, the whole map is reached). */
+export const MAP_DIAMETER = Math.max(...OPEN_PROBLEMS.map((p) => Math.max(...distancesFrom(p.id).values())));
