@@ -10,10 +10,35 @@ import { meta as reorder } from '../src/lessons/reorder/meta';
 import { meta as rnn } from '../src/lessons/rnn/meta';
 import { meta as softmaxWall } from '../src/lessons/softmax-wall/meta';
 import { meta as timing } from '../src/lessons/timing/meta';
+import { meta as family } from '../src/lessons/family/meta';
+import { meta as recall } from '../src/lessons/recall/meta';
+import { meta as higherOrder } from '../src/lessons/higher-order/meta';
+import { meta as hybrids } from '../src/lessons/hybrids/meta';
+import { meta as linearise } from '../src/lessons/linearise/meta';
+import { meta as seqParallel } from '../src/lessons/seq-parallel/meta';
+import { meta as iclGd } from '../src/lessons/icl-gd/meta';
+import { meta as fieldMap } from '../src/lessons/field-map/meta';
 import { openView, urlParams } from './helpers';
 
 // Course order (DESIGN.md's lesson numbers).
-const LESSONS = [softmaxWall, reorder, featureMaps, rnn, lowRank, gating, chunking, timing];
+const LESSONS = [
+  softmaxWall,
+  reorder,
+  featureMaps,
+  rnn,
+  lowRank,
+  gating,
+  chunking,
+  timing,
+  family,
+  recall,
+  higherOrder,
+  hybrids,
+  linearise,
+  seqParallel,
+  iclGd,
+  fieldMap,
+];
 type Meta = (typeof LESSONS)[number];
 type Lang = 'en' | 'zh';
 

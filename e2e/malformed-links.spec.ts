@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { attentionMatrixBytes } from '../src/engine/analysis/cost';
 import { LIMITS } from '../src/state/limits';
+import { LESSON_IDS } from '../src/state/types';
 import { meta as reorder } from '../src/lessons/reorder/meta';
 import { meta as softmaxWall } from '../src/lessons/softmax-wall/meta';
 import { noticeTexts, openView, readoutValue, urlParams, waitForLabIdle } from './helpers';
@@ -81,7 +82,7 @@ test('an unknown lesson opens the course map with a notice', async ({ page }) =>
     'There is no lesson “attention-is-all” here; showing the course map.',
   ]);
   await expect(page.locator('h1')).toHaveText(COURSE_MAP_TITLE);
-  await expect(page.locator('ol.cards > li')).toHaveCount(8);
+  await expect(page.locator('ol.cards > li')).toHaveCount(LESSON_IDS.length);
   expect(urlParams(page).get('lesson')).toBeNull();
   await dismissAll(page);
   // The course map still works: a card opens its lesson.
