@@ -20,21 +20,42 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const lessons = {
-  'softmax-wall': 5,
-  reorder: 4,
-  'feature-maps': 6,
-  rnn: 5,
-  'low-rank': 6,
-  gating: 6,
-  chunking: 5,
-  timing: 5,
-};
+// Every lesson of the course, in course order; each lesson's steps are counted from its page.
+const lessons = [
+  'softmax-wall',
+  'reorder',
+  'feature-maps',
+  'rnn',
+  'low-rank',
+  'gating',
+  'chunking',
+  'timing',
+  'family',
+  'recall',
+  'higher-order',
+  'hybrids',
+  'linearise',
+  'seq-parallel',
+  'icl-gd',
+  'field-map',
+];
+
+async function stepCount(lesson) {
+  const page = await browser.newPage();
+  await page.goto(`${base}?lesson=${lesson}&gpu=0`);
+  const links = page.locator('nav.steps a');
+  await links.first().waitFor({ timeout: 60_000 });
+  const count = await links.count();
+  await page.close();
+  return count;
+}
+
 const views = [];
 for (const theme of ['light', 'dark']) {
   views.push({ name: `landing-${theme}`, query: `?theme=${theme}`, width: 1280 });
-  for (const [lesson, steps] of Object.entries(lessons)) {
+  for (const lesson of lessons) {
     if (only && only !== lesson) continue;
+    const steps = await stepCount(lesson);
     for (let step = 0; step < steps; step++) {
       views.push({
         name: `${lesson}-${step}-${theme}`,
@@ -49,8 +70,12 @@ for (const theme of ['light', 'dark']) {
     });
   }
 }
-if (process.env.SHOTS_ZH)
-  views.push({ name: 'softmax-wall-zh', query: '?lesson=softmax-wall&lang=zh', width: 1280 });
+if (process.env.SHOTS_ZH) {
+  for (const lesson of lessons) {
+    if (only && only !== lesson) continue;
+    views.push({ name: `${lesson}-zh`, query: `?lesson=${lesson}&lang=zh`, width: 1280 });
+  }
+}
 for (const v of views) {
   const page = await browser.newPage({ viewport: { width: v.width, height: 900 } });
   page.on('pageerror', (e) => console.log(`[${v.name}] pageerror: ${e.message}`));
