@@ -236,7 +236,12 @@ export function RecallLab() {
           aria-label={t('recall.progress')}
           data-testid="recall-progress"
         />
-        <p className={labStyles.note} aria-live="polite" data-testid="recall-status">
+        <p
+          className={labStyles.note}
+          aria-live="polite"
+          data-testid="recall-status"
+          data-status={sweep.status}
+        >
           {sweep.status === 'running' &&
             t('recall.progressLine', { done: sweep.done, total: sweep.total || runs, backend })}
           {sweep.status === 'done' &&

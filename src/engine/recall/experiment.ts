@@ -15,7 +15,7 @@
 // window a zero value only scales the output by a positive number, which no
 // cosine sees. Store tokens' outputs are not read (q = 0 there).
 //
-// Variants (engine ids and parameters, all causal, parallel form):
+// Variants (engine ids and parameters, all causal; forms in RECALL_FORMS):
 //   softmax          softmax,  scale T/√d (logits T·√d·cos(κ_q, κ_i)), T = temperature
 //   swa              swa,      window w, scale T/√d
 //   linear-identity  linear,   φ = identity, normalize off (its normaliser φ(q)·z can be ≤ 0)
@@ -53,6 +53,21 @@ export const RECALL_VARIANTS = [
 ] as const;
 export type RecallVariant = (typeof RECALL_VARIANTS)[number];
 
+/**
+ * The form each engine variant runs in. Every form of a variant computes the
+ * same outputs (the engine's vectors test this); these are the cheapest on a
+ * software WebGPU device (SwiftShader) for n ≤ 512: the gated and kernel
+ * variants' parallel forms solve or materialise more than their recurrences.
+ */
+export const RECALL_FORMS: Partial<Record<VariantId, Form>> = {
+  softmax: 'parallel',
+  swa: 'parallel',
+  linear: 'recurrent',
+  deltanet: 'recurrent',
+  gla: 'recurrent',
+  based: 'recurrent',
+};
+
 /** Retrievals per point of a curve (at least; trials = ⌈this / P⌉). */
 export const QUERIES_PER_POINT = 256;
 /** Largest P the lab sweeps (n = 2P tokens per trial). */
@@ -60,7 +75,7 @@ export const RECALL_MAX_PAIRS = 256;
 /** Smallest P of the P grid (P = 1 has nothing to confuse). */
 export const RECALL_MIN_PAIRS = 2;
 /** State sizes of the d sweep. */
-export const RECALL_D_GRID = [4, 8, 16, 32, 64] as const;
+export const RECALL_D_GRID = [4, 8, 16, 32] as const;
 
 export interface RecallSettings {
   readonly seed: number;
@@ -232,7 +247,7 @@ export function recallRequests(seq: RecallSequence, settings: RecallSettings): R
     problem = base,
   ): RecallRun => ({
     variant,
-    form: 'parallel',
+    form: RECALL_FORMS[variant] ?? 'parallel',
     problem: inputs
       ? { ...problem, params: { causal: true, ...params }, inputs }
       : { ...problem, params: { causal: true, ...params } },
