@@ -106,6 +106,15 @@ test('the devices slider changes the split and the counts; the ring animation st
   await expect(ring).toHaveAttribute('data-frame', '5', { timeout: 15_000 });
   await expect(page.getByTestId('device-ring-phase')).toContainText('equal the single-device run');
 
+  // Decay on: each state carries its chunk total too, (W−1)(d² + 1) floats; output = RetNet on one device.
+  await page.getByTestId('sp-decay').check();
+  await waitForLabIdle(page);
+  const decayed = await readoutValues(page, ['sp-lasp-recv', 'sp-lasp-formula', 'sp-lasp-diff']);
+  expect(decayed['sp-lasp-recv']).toBe(4 * 65);
+  expect(decayed['sp-lasp-formula']).toBe(4 * 65);
+  expect(decayed['sp-lasp-diff']).toBeLessThanOrEqual(1e-12);
+  await expect(page.getByTestId('sp-lasp-diff')).toContainText('RetNet');
+
   // Ring Attention: blocks of 2·C·d floats; from a later device they are only passed on.
   await page.getByTestId('sp-algorithm').locator('input[value="ring"]').check();
   await expectUrlParam(page, 'variant', 'softmax');

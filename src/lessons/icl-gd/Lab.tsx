@@ -317,7 +317,7 @@ export default function IclGdLab() {
         </div>
         <div className={styles.section}>
           <h3 className={styles.sectionTitle}>{t('icl.gamma', { s: s.toFixed(2) })}</h3>
-          <table className={chartStyles.table} data-testid="icl-gamma">
+          <table className={chartStyles.table} style={{ width: 'auto' }} data-testid="icl-gamma">
             <tbody>
               {Array.from({ length: task.d }, (_, i) => (
                 <tr key={i}>

@@ -45,6 +45,12 @@ export function exact(value: number): string {
   return Number.isInteger(value) ? value.toLocaleString('en-US') : formatNumber(value, 6);
 }
 
+function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  return m;
+}
+
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
   for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
@@ -92,7 +98,7 @@ export default function SeqParallelLab() {
           form: 'recurrent',
           problem: { ...single, params: { featureMap, normalize: false, causal: true } },
         });
-    return { run, diff: maxAbsDiff(run.o!, reference.o) };
+    return { run, diff: maxAbsDiff(run.o!, reference.o), scale: maxAbs(reference.o) };
     // `single` is rebuilt every render from these.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [problem, W, featureMap, gamma, decay, scale]);
@@ -104,7 +110,7 @@ export default function SeqParallelLab() {
       form: 'parallel',
       problem: { ...single, params: { causal: true, scale } },
     });
-    return { run, diff: maxAbsDiff(run.o!, reference.o) };
+    return { run, diff: maxAbsDiff(run.o!, reference.o), scale: maxAbs(reference.o) };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [problem, W, scale]);
 
@@ -220,16 +226,18 @@ export default function SeqParallelLab() {
             label: t('sp.readout.laspDiff'),
             text: formatNumber(lasp.diff),
             value: lasp.diff,
-            detail: decay
-              ? t('sp.readout.laspDiffDetailDecay', { gamma: gamma.toFixed(3) })
-              : t('sp.readout.laspDiffDetail', { map: featureMap }),
+            detail: `${
+              decay
+                ? t('sp.readout.laspDiffDetailDecay', { gamma: gamma.toFixed(3) })
+                : t('sp.readout.laspDiffDetail', { map: featureMap })
+            } · ${t('sp.readout.outputScale', { max: formatNumber(lasp.scale) })}`,
           },
           {
             name: 'sp-ring-diff',
             label: t('sp.readout.ringDiff'),
             text: formatNumber(ring.diff),
             value: ring.diff,
-            detail: t('sp.readout.ringDiffDetail'),
+            detail: `${t('sp.readout.ringDiffDetail')} · ${t('sp.readout.outputScale', { max: formatNumber(ring.scale) })}`,
           },
           {
             name: 'sp-lasp-recv',
