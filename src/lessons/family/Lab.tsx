@@ -222,6 +222,7 @@ export default function FamilyLab() {
           pending={gallery.pending}
           unavailable={current !== undefined && !current.map}
           exportName={`family-${pattern}-n${n}`}
+          testId="heatmap"
         />
         <p className={styles.note}>
           {t(familyKey('taxonomy', pattern))} · {t(familyKey('cost', pattern))} ·{' '}
