@@ -5,7 +5,7 @@
 // Keyboard: one node is in the tab order (roving tabindex); arrows move along
 // a theme (up/down) and across themes (left/right), Home/End jump. A list below
 // holds the same content for readers who prefer text.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   distancesFrom,
   MAP_DIAMETER,
@@ -26,6 +26,7 @@ import { useStepLink } from '../shell/useViewHref';
 import styles from './FieldMap.module.css';
 
 const byId = new Map(OPEN_PROBLEMS.map((p) => [p.id, p]));
+const HOVER_DELAY_MS = 220;
 const themeTitle = new Map(THEMES.map((theme) => [theme.id, theme.title]));
 
 /** The lessons of a problem that exist in this build, in its order. */
@@ -146,6 +147,18 @@ export function FieldMap() {
   const svgRef = useRef<SVGSVGElement>(null);
   const nodeRefs = useRef(new Map<string, SVGGElement>());
   const problem = byId.get(selected) ?? OPEN_PROBLEMS[0];
+  // Hover intent: the pointer must rest on a node for a moment before it is selected, so
+  // moving across the map to the panel below does not select every node on the way.
+  const hoverTimer = useRef<number | null>(null);
+  const cancelHover = () => {
+    if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
+    hoverTimer.current = null;
+  };
+  const hoverSelect = (id: string) => {
+    cancelHover();
+    hoverTimer.current = window.setTimeout(() => setSelected(id), HOVER_DELAY_MS);
+  };
+  useEffect(() => cancelHover, []);
   // How many relations away from the selected problem the map highlights (transient, not in the URL).
   const [reach, setReach] = useState(1);
   const distance = useMemo(() => distancesFrom(selected), [selected]);
@@ -301,7 +314,8 @@ export function FieldMap() {
                 data-problem={node.id}
                 data-in-reach={inReach ? 'true' : 'false'}
                 data-lesson={lesson?.id}
-                onMouseEnter={() => setSelected(node.id)}
+                onMouseEnter={() => hoverSelect(node.id)}
+                onMouseLeave={cancelHover}
                 onFocus={() => setSelected(node.id)}
                 onClick={() => open(node.id)}
                 onKeyDown={(event) => onKeyDown(event, node.id)}
