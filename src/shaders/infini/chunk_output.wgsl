@@ -2,7 +2,7 @@
 // writes its own output row. First the memory read from the scanned record of
 // t's segment, g·σ(q_t)M_s/(σ(q_t)·z_s) (0 while the denominator is 0), then the
 // local causal softmax over the segment's keys j ≤ t in two passes (row max, then
-// the exponentials, each added to the row as it is formed) and the final
+// the exponentials, each added to a private row accumulator) and the final
 // scaling by (1 − g)/Σ. Cost per token O(N_s·(DK + DV) + DK·DV).
 @group(0) @binding(0) var<uniform> params: IParams;
 @group(0) @binding(1) var<storage, read> q: array<f32>;
@@ -42,16 +42,15 @@ fn main(
   for (var j = start; j <= t; j++) {
     m = max(m, score(qb, (head * n + j) * DK));
   }
-  for (var c = 0u; c < DV; c++) {
-    o[ob + c] = 0.0;
-  }
+  // The row accumulates in private memory (registers where DV is small).
+  var acc: array<f32, DV>;
   var total = 0.0;
   for (var j = start; j <= t; j++) {
     let w = exp(score(qb, (head * n + j) * DK) - m);
     total += w;
     let vb = (head * n + j) * DV;
     for (var c = 0u; c < DV; c++) {
-      o[ob + c] += w * v[vb + c];
+      acc[c] += w * v[vb + c];
     }
   }
   // total ≥ 1 (the row maximum contributes exp(0)).
@@ -69,6 +68,6 @@ fn main(
     for (var a = 0u; a < DK; a++) {
       num += sigma(q[qb + a]) * records[rb + a * DV + c];
     }
-    o[ob + c] = local_factor * o[ob + c] + memory_factor * num;
+    o[ob + c] = local_factor * acc[c] + memory_factor * num;
   }
 }
