@@ -197,7 +197,8 @@ export function AttentionTransferLab() {
             {t('linearise.reset')}
           </button>
         </div>
-        <p className={styles.note} aria-live="polite" data-testid="fit-status">
+        {/* Announced when the fit comes to rest, not on every frame of play. */}
+        <p className={styles.note} aria-live={fit.running ? 'off' : 'polite'} data-testid="fit-status">
           {snapshot
             ? t(fit.running ? 'linearise.statusRunning' : 'linearise.statusResting', {
                 step: snapshot.step,
