@@ -36,8 +36,6 @@ import { useRecallSweep } from './useRecallSweep';
 const PAIR_VALUES = [2, 4, 8, 16, 32, 64, 128, RECALL_MAX_PAIRS];
 const WINDOW_VALUES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 const GATE_MAX = 0.5;
-/** Variants on the overwrite chart. */
-const RECENT_VARIANTS: readonly RecallVariant[] = ['linear-identity', 'deltanet', 'gla'];
 
 /** "0.816 (209/256)": the accuracy with its count, so nothing is rounded away. */
 export function formatAccuracy(correct: number, total: number): string {
@@ -260,7 +258,7 @@ export function RecallLab() {
         )}
       </div>
 
-      <div className={chartStyles.scroll}>
+      <div className={styles.tableWrap}>
         <table className={`${chartStyles.table} ${styles.table}`} data-testid="recall-table">
           <caption className={styles.caption}>
             {t('recall.table.caption', {
@@ -277,7 +275,6 @@ export function RecallLab() {
               <th scope="col">{t('recall.table.recent', { r: recent })}</th>
               <th scope="col">{t('recall.table.window')}</th>
               <th scope="col">{t('recall.table.state')}</th>
-              <th scope="col">{t('recall.table.definition')}</th>
             </tr>
           </thead>
           <tbody>
@@ -297,12 +294,23 @@ export function RecallLab() {
                     </td>
                   );
                 })}
-                <td className={styles.definition}>{definition(c.variant)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+
+      <details className={styles.definitions} open>
+        <summary>{t('recall.table.definition')}</summary>
+        <dl>
+          {RECALL_VARIANTS.map((variant) => (
+            <div key={variant}>
+              <dt>{label(variant)}</dt>
+              <dd>{definition(variant)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
 
       <div className={pending ? styles.pending : undefined} data-pending={pending ? 'true' : undefined}>
         {byPairs.length > 0 && (
@@ -347,7 +355,7 @@ export function RecallLab() {
               title={t('recall.chart.recent', { r: recentCount(chartPairs), d: chartPairs })}
               series={series(
                 byPairs,
-                RECENT_VARIANTS,
+                RECALL_VARIANTS,
                 (p) => p.pairs,
                 (s) => s.recentCorrect / s.recentTotal,
                 label,
