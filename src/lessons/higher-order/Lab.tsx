@@ -5,11 +5,10 @@
 // metric (u = q_t S^K_t); the O(t²) growth of the unnormalised output and what the
 // second-order normaliser does; the chunk form against the recurrence, and the
 // paper's caption formula without its middle term.
-import { useCallback, useMemo } from 'react';
-import { weightError } from '../../engine/analysis/error';
-import { cpuWeights, runCpu } from '../../engine/cpu';
+import { useCallback, useMemo, useState } from 'react';
 import type { MatrixHandle } from '../../engine/types';
-import { hla2CaptionChunk, hla2Trace } from '../../engine/variants/hla2/cpu';
+import type { HlaAnalysis } from '../../components/hla-state/analysis';
+import { useHlaWorker } from '../../components/hla-state/useHlaWorker';
 import { LineChart } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
@@ -37,12 +36,10 @@ import { problemKey, useProblem, useProblemInputs } from '../../components/lab/u
 import styles from '../../components/lab/Lab.module.css';
 import { useViewStore } from '../../state/store';
 
-/** Largest n of this lab: the float64 maps and errors are formed on the main thread (n³/6 for HLA's map). */
+/** Largest n of this lab: the Worker's float64 maps (n³/3 for HLA's) and three n×n heatmaps. */
 export const HLA_MAX_N = 512;
 /** Chunk sizes offered (the view's chunk field: powers of two). */
 const CHUNK_SIZES = [8, 16, 32, 64, 128, 256];
-/** The normaliser's eps (the contract's default). */
-const EPS = 1e-6;
 
 interface Outputs {
   readonly raw: Float64Array;
@@ -147,41 +144,19 @@ export default function HigherOrderLab() {
     return Float64Array.from(result.state);
   });
 
-  // Float64 references on the main thread (n ≤ 512): state norms over t, the maps'
-  // errors against softmax, and the caption formula of the paper's Fig. 1(C).
-  const head = useMemo(
-    () => ({
-      n,
-      dk: d,
-      dv: d,
-      q: Float64Array.from(problem.q),
-      k: Float64Array.from(problem.k),
-      v: Float64Array.from(problem.v),
-    }),
-    [problem, n, d],
-  );
-  const trace = useMemo(() => hla2Trace(head, EPS, n), [head, n]);
-  const comparison = useMemo(() => {
-    const weightsOf = (variant: 'hla2' | 'linear' | 'softmax', params: Record<string, string | boolean>) =>
-      cpuWeights({ variant, problem: { ...base, params } }).host as Float64Array;
-    const soft = weightsOf('softmax', {});
-    const hla = weightsOf('hla2', { normalize });
-    const lin = weightsOf('linear', { featureMap: 'identity', normalize });
-    const ref = { rows: n, cols: n, data: soft };
-    return {
-      soft,
-      hla,
-      lin,
-      hlaError: weightError({ rows: n, cols: n, data: hla }, ref, { causal: true }),
-      linearError: weightError({ rows: n, cols: n, data: lin }, ref, { causal: true }),
-    };
-  }, [base, n, normalize]);
-  const caption = useMemo(() => {
-    const exact = runCpu({ variant: 'hla2', form: 'recurrent', problem: base }).o;
-    const wrong = hla2CaptionChunk(head, chunk);
-    return maxAbsDiff(wrong, exact) / Math.max(1, maxAbs(exact));
-  }, [base, head, chunk]);
-
+  // Float64 references in a Worker (seconds at n = 512, d = 256): the maps' errors
+  // against softmax, the state norms over t and the caption formula of Fig. 1(C).
+  const worker = useHlaWorker();
+  const [progress, setProgress] = useState(0);
+  const analysisRun = useLatestRun<HlaAnalysis>(`${problemKey(inputs)}|${normalize}|${chunk}`, (signal) => {
+    const client = worker.current;
+    if (!client) throw new Error('the analysis Worker is not running');
+    setProgress(0);
+    return client.analyze(inputs, { normalize, chunk }, { signal, onProgress: setProgress });
+  });
+  const analysis = analysisRun.pending ? undefined : analysisRun.value;
+  const comparison = analysis;
+  const caption = analysis?.captionError;
   const onTChange = useCallback((value: number) => setView({ t: value }), [setView]);
   const sizes = stateSizes(d, d, tokens, normalize);
   const out = outputs.pending ? undefined : outputs.value;
@@ -208,6 +183,7 @@ export default function HigherOrderLab() {
     ];
   }, [n, d, normalize, t]);
   const rowSeries = useMemo(() => {
+    if (!comparison) return [];
     // Each row divided by its own largest |weight|: the three maps differ in scale by
     // orders of magnitude (HLA unnormalised grows like t²), and the shapes are what compare.
     const row = (data: Float64Array) => {
@@ -216,8 +192,8 @@ export default function HigherOrderLab() {
       return Array.from(values, (y, j) => ({ x: j + 1, y: y / scale }));
     };
     return [
-      { id: 'softmax', label: t('hla.maps.softmax'), points: row(comparison.soft) },
-      { id: 'linear', label: t('hla.maps.linear'), points: row(comparison.lin), dashed: true },
+      { id: 'softmax', label: t('hla.maps.softmax'), points: row(comparison.softmax) },
+      { id: 'linear', label: t('hla.maps.linear'), points: row(comparison.linear), dashed: true },
       { id: 'hla', label: t('hla.maps.hla'), points: row(comparison.hla) },
     ];
   }, [comparison, tokens, n, t]);
@@ -259,8 +235,26 @@ export default function HigherOrderLab() {
         testId="hla-normalize"
       />
       <EngineErrorNote
-        error={hlaMap.error ?? linearMap.error ?? softmaxMap.error ?? outputs.error ?? stateRun.error}
+        error={
+          hlaMap.error ??
+          linearMap.error ??
+          softmaxMap.error ??
+          outputs.error ??
+          stateRun.error ??
+          analysisRun.error
+        }
       />
+      {analysisRun.pending && (
+        <label className={styles.note}>
+          {t('hla.analysis.progress')}
+          <progress
+            className={styles.progress}
+            max={1}
+            value={progress}
+            data-testid="hla-analysis-progress"
+          />
+        </label>
+      )}
 
       <div className={styles.section}>
         <h3 className={styles.sectionTitle}>{t('hla.size.title')}</h3>
@@ -333,7 +327,11 @@ export default function HigherOrderLab() {
           t={tokens}
           n={n}
           onTChange={onTChange}
-          norms={{ s: trace.sNorms, c: trace.cNorms, g: trace.gNorms }}
+          norms={{
+            s: analysisRun.value?.sNorms ?? [],
+            c: analysisRun.value?.cNorms ?? [],
+            g: analysisRun.value?.gNorms ?? [],
+          }}
           pending={stateRun.pending}
         />
       </div>
@@ -346,29 +344,29 @@ export default function HigherOrderLab() {
             {
               name: 'err-hla',
               label: t('hla.maps.errHla'),
-              text: formatNumber(comparison.hlaError.relativeFrobenius, 4),
-              value: comparison.hlaError.relativeFrobenius,
+              text: comparison ? formatNumber(comparison.hlaError.relativeFrobenius, 4) : null,
+              value: comparison?.hlaError.relativeFrobenius,
               detail: t('hla.maps.errDetail'),
             },
             {
               name: 'err-linear',
               label: t('hla.maps.errLinear'),
-              text: formatNumber(comparison.linearError.relativeFrobenius, 4),
-              value: comparison.linearError.relativeFrobenius,
+              text: comparison ? formatNumber(comparison.linearError.relativeFrobenius, 4) : null,
+              value: comparison?.linearError.relativeFrobenius,
               detail: t('hla.maps.errDetail'),
             },
             {
               name: 'kl-hla',
               label: t('hla.maps.klHla'),
-              text: formatNumber(comparison.hlaError.meanRowKl, 4),
-              value: comparison.hlaError.meanRowKl,
+              text: comparison ? formatNumber(comparison.hlaError.meanRowKl, 4) : null,
+              value: comparison?.hlaError.meanRowKl,
               detail: t('hla.maps.klDetail'),
             },
             {
               name: 'kl-linear',
               label: t('hla.maps.klLinear'),
-              text: formatNumber(comparison.linearError.meanRowKl, 4),
-              value: comparison.linearError.meanRowKl,
+              text: comparison ? formatNumber(comparison.linearError.meanRowKl, 4) : null,
+              value: comparison?.linearError.meanRowKl,
               detail: t('hla.maps.klDetail'),
             },
           ]}
@@ -491,7 +489,7 @@ export default function HigherOrderLab() {
             {
               name: 'caption-error',
               label: t('hla.chunk.caption'),
-              text: formatNumber(caption, 4),
+              text: caption !== undefined ? formatNumber(caption, 4) : null,
               value: caption,
               detail: t('hla.chunk.captionDetail'),
             },

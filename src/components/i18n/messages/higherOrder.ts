@@ -6,6 +6,7 @@ export const higherOrderMessages = defineMessages({
   en: {
     'lab.higherOrder.title': 'Higher-order linear attention',
     'hla.normalize': 'Divide by the second-order normaliser',
+    'hla.analysis.progress': 'Float64 maps, errors, state norms and the caption formula (in a Worker)',
     'hla.size.title': 'How much memory: state sizes',
     'hla.size.hla': 'HLA state (floats)',
     'hla.size.linear': 'Linear attention state (floats)',
@@ -80,6 +81,7 @@ export const higherOrderMessages = defineMessages({
   zh: {
     'lab.higherOrder.title': '高阶线性注意力',
     'hla.normalize': '除以二阶归一化项',
+    'hla.analysis.progress': 'float64 注意力图、误差、状态范数与图注公式（在 Worker 中计算）',
     'hla.size.title': '占多少内存：状态大小',
     'hla.size.hla': 'HLA 状态（浮点数个数）',
     'hla.size.linear': '线性注意力状态（浮点数个数）',
