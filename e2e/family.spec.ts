@@ -12,7 +12,7 @@ import {
   type FamilySettings,
   type Gallery,
 } from '../src/components/family-gallery/gallery';
-import { expectUrlParam, openView, readoutValues, waitForLabIdle } from './helpers';
+import { expectUrlParam, heatmapCell, openView, readoutValues, waitForLabIdle } from './helpers';
 
 const N = 64;
 const D = 8;
@@ -114,4 +114,38 @@ test('family: nystrom says why when n is not a multiple of m', async ({ page }) 
   });
   await expect(page.getByTestId('family-card-nystrom')).toContainText('landmarks', { timeout: 60_000 });
   await expect(page.getByTestId('family-card-nystrom')).toContainText('当前设置下无法计算');
+});
+
+test("family on WebGPU: the enlarged map is the GPU kernels' and matches the float64 map", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const gallery = await computeGallery(INPUTS, SETTINGS);
+  await openView(page, {
+    lesson: 'family',
+    lang: 'en',
+    n: N,
+    d: D,
+    seed: INPUTS.seed,
+    temperature: 1,
+    locality: 0.3,
+    clustering: 0,
+    causal: false,
+    pattern: 'lsh',
+    ...SETTINGS,
+  });
+  await expect(page.getByTestId('family-map-source')).toContainText('WebGPU kernels', { timeout: 60_000 });
+  for (const id of ['lsh', 'nystrom'] as const) {
+    if (id !== 'lsh') await page.getByRole('button', { name: 'Enlarge Nyströmformer (landmarks)' }).click();
+    await expectFamily(page, gallery, id);
+    const map = gallery.entries.find((e) => e.id === id)?.map as Float64Array;
+    // Cells announced by the GPU-drawn map against the float64 map (f32 tolerance).
+    for (const [i, j] of [
+      [0, 0],
+      [3, 1],
+    ] as const) {
+      const cell = await heatmapCell(page, i, j);
+      expect(Math.abs(cell.value - map[i * N + j]), `${id} (${i}, ${j})`).toBeLessThanOrEqual(1e-3);
+    }
+  }
 });

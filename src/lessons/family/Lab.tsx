@@ -10,17 +10,25 @@ import { Segmented } from '../../components/controls/Segmented';
 import { Slider } from '../../components/controls/Slider';
 import { logGrid, powersOfTwo } from '../../components/controls/sliderScale';
 import { FamilyGallery, FamilyTable, familyKey } from '../../components/family-gallery/FamilyGallery';
-import { FAMILY_IDS, type FamilyId, type FamilySettings } from '../../components/family-gallery/gallery';
+import {
+  FAMILY_IDS,
+  isPatternFamily,
+  variantRequest,
+  type FamilyId,
+  type FamilySettings,
+} from '../../components/family-gallery/gallery';
+import { runPattern } from '../../engine/patterns';
+import type { MatrixHandle } from '../../engine/types';
 import { useGalleryWorker } from '../../components/family-gallery/useGalleryWorker';
 import { formatCount, formatN, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';
 import { useAnalysisRun } from '../../components/lab/useAnalysisRun';
-import { problemKey, useProblemInputs } from '../../components/lab/useProblem';
+import { problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
 import styles from '../../components/lab/Lab.module.css';
 import { LIMITS } from '../../state/limits';
 import { useViewStore } from '../../state/store';
@@ -30,7 +38,7 @@ export const FAMILY_MAX_N = 1024;
 
 export default function FamilyLab() {
   const t = useT();
-  const { maxN } = useEngine();
+  const { maxN, engine, backend, epoch } = useEngine();
   const pattern = useViewStore((s) => s.pattern) as FamilyId;
   const windowW = useViewStore((s) => s.window);
   const block = useViewStore((s) => s.block);
@@ -70,13 +78,38 @@ export default function FamilyLab() {
     },
   );
 
+  // On WebGPU the enlarged map comes from the GPU kernels (f32): engine.weights()
+  // for the variants, the pattern kernel for the masks. The numbers and the
+  // thumbnails stay the float64 references of the worker on both backends.
+  const problem = useProblem(inputs);
+  const onGpu = backend === 'webgpu' && engine !== null;
+  const gpuMap = useLatestRun<MatrixHandle>(
+    onGpu ? `${epoch}|${problemKey(inputs)}|${settingsKey}|${pattern}` : null,
+    async () => {
+      if (!engine) throw new Error('no engine');
+      const { n: len, d } = inputs;
+      const base = { n: len, dk: d, dv: d, q: problem.q, k: problem.k, v: problem.v };
+      if (isPatternFamily(pattern)) {
+        const result = await runPattern(
+          engine,
+          pattern,
+          { causal: false, window: windowW, block, globals, buckets, seed: inputs.seed },
+          base,
+        );
+        return hostMatrix(result.weights, len, len);
+      }
+      return engine.weights(variantRequest(pattern, base, settings, inputs.seed));
+    },
+  );
   const value = gallery.value;
   const current = value?.entries.find((e) => e.id === pattern);
   const n = value?.n ?? inputs.n;
-  const matrix = useMemo(
+  const cpuMatrix = useMemo(
     () => (current?.map && value ? hostMatrix(current.map, value.n, value.n) : null),
     [current, value],
   );
+  const matrix = onGpu ? (gpuMap.value ?? null) : cpuMatrix;
+  const mapPending = gallery.pending || (onGpu && gpuMap.pending);
   const name = t(familyKey('name', pattern));
   const ready = !gallery.pending && current !== undefined;
   const items: ReadoutItem[] = [
@@ -219,11 +252,15 @@ export default function FamilyLab() {
           rowName={t('family.map.row')}
           colName={t('family.map.col')}
           valueLabel={t('family.map.value')}
-          pending={gallery.pending}
+          pending={mapPending}
           unavailable={current !== undefined && !current.map}
           exportName={`family-${pattern}-n${n}`}
           testId="heatmap"
         />
+        <p className={styles.note} data-testid="family-map-source">
+          {t(onGpu ? 'family.source.gpu' : 'family.source.cpu')}
+        </p>
+        {onGpu && current?.map && <EngineErrorNote error={gpuMap.error} />}
         <p className={styles.note}>
           {t(familyKey('taxonomy', pattern))} · {t(familyKey('cost', pattern))} ·{' '}
           {t(familyKey('gives', pattern))}

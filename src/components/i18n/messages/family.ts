@@ -99,6 +99,10 @@ export const familyMessages = defineMessages({
     'family.costs.note':
       'From the definitions at the current settings (LSH: the seeded queries hashed at each n). The slope is log(F(16384)/F(8192))/log 2: 1 means linear, 2 quadratic.',
     'family.progress': 'Computing the gallery',
+    'family.source.gpu':
+      'This map is computed by the WebGPU kernels (f32); the numbers, thumbnails and table by the float64 references in a worker.',
+    'family.source.cpu':
+      'This map, the numbers, thumbnails and table are computed by the float64 references in a worker.',
   },
   zh: {
     'lab.family.title': '高效 Transformer 家族',
@@ -191,5 +195,8 @@ export const familyMessages = defineMessages({
     'family.costs.note':
       '按当前设置由定义算出（LSH：在每个 n 上对种子生成的查询做哈希）。斜率为 log(F(16384)/F(8192))/log 2：1 为线性，2 为二次。',
     'family.progress': '正在计算图集',
+    'family.source.gpu':
+      '这张图由 WebGPU 内核（f32）计算；数值、缩略图和表格由 Worker 中的 float64 参考实现计算。',
+    'family.source.cpu': '这张图以及数值、缩略图和表格都由 Worker 中的 float64 参考实现计算。',
   },
 });
