@@ -12,6 +12,10 @@
 // Losses (the `fitLoss` view field):
 //   'output'   L = 1/(n·dv) · Σ_i ‖o_i − y_i‖²                       (LoLCATs' attention transfer)
 //   'weights'  L = 1/N · Σ_{j≤i} (Â_ij − P_ij)²,  N = n(n+1)/2        (MSE on the causal maps)
+// Hedgehog distils the weights with a cross-entropy per query row instead, and
+// LoLCATs' released trainer (distill_attention_xent_mse) can add that cross-entropy
+// to the output MSE (xent_factor 0 or 1 against mse_factor 1000 in its configs);
+// the issue asks for MSE on outputs or on weights, so those two are offered.
 //
 // Gradient, by the chain rule (reverse order; every sum over j runs over j ≤ i):
 //   G_ij  = ∂L/∂Â_ij = (2/(n·dv)) (o_i − y_i)·v_j           ('output')

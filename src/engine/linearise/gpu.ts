@@ -129,21 +129,17 @@ export async function createGpuFit(
   });
   const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout] });
   const entryPoints = ['features', 'forward', 'keys', 'update', 'finish', 'record'] as const;
-  const pipelines = Object.fromEntries(
-    await Promise.all(
-      entryPoints.map(
-        async (entryPoint) =>
-          [
-            entryPoint,
-            await device.createComputePipelineAsync({
-              label: `hedgehog fit ${entryPoint}`,
-              layout: pipelineLayout,
-              compute: { module, entryPoint },
-            }),
-          ] as const,
-      ),
+  const all = [inputs, weights, work, history, uniform, staging];
+  // A pipeline that fails to compile rejects its promise; the scopes are popped either way.
+  const pipelineResults = await Promise.allSettled(
+    entryPoints.map((entryPoint) =>
+      device.createComputePipelineAsync({
+        label: `hedgehog fit ${entryPoint}`,
+        layout: pipelineLayout,
+        compute: { module, entryPoint },
+      }),
     ),
-  ) as Record<(typeof entryPoints)[number], GPUComputePipeline>;
+  );
   const group = device.createBindGroup({
     layout,
     entries: [inputs, weights, work, history, uniform].map((b, binding) => ({
@@ -153,11 +149,21 @@ export async function createGpuFit(
   });
   const validation = await device.popErrorScope();
   const memory = await device.popErrorScope();
-  const setupError = validation ?? memory;
-  if (setupError) {
-    for (const b of [inputs, weights, work, history, uniform, staging]) b.destroy();
-    throw new Error(`WebGPU fit setup failed: ${setupError.message}`);
+  const failed = pipelineResults.find((result) => result.status === 'rejected');
+  const setupError =
+    validation?.message ??
+    memory?.message ??
+    (failed ? String((failed.reason as Error)?.message ?? failed.reason) : null);
+  if (setupError !== null) {
+    for (const b of all) b.destroy();
+    throw new Error(`WebGPU fit setup failed: ${setupError}`);
   }
+  const pipelines = Object.fromEntries(
+    entryPoints.map((entryPoint, i) => [
+      entryPoint,
+      (pipelineResults[i] as PromiseFulfilledResult<GPUComputePipeline>).value,
+    ]),
+  ) as Record<(typeof entryPoints)[number], GPUComputePipeline>;
 
   const groups = (count: number) => Math.ceil(count / WORKGROUP);
   let step = 0;
@@ -240,7 +246,7 @@ export async function createGpuFit(
       if (destroyed) return;
       destroyed = true;
       void busy.then(() => {
-        for (const b of [inputs, weights, work, history, uniform, staging]) b.destroy();
+        for (const b of all) b.destroy();
       });
     },
   };
