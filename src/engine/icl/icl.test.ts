@@ -10,6 +10,7 @@ import {
   riskCurve,
   scaledIdentity,
   scalarRisk,
+  solveSpd,
   seededTask,
   streamingTable,
   workedExample,
@@ -78,6 +79,19 @@ describe('pseudo-inverse of Ŝ', () => {
         expect(e).toBeCloseTo(i === j ? 1 : 0, 10);
       }
     }
+  });
+  it('Cholesky solve agrees with the pseudo-inverse, and refuses a singular Ŝ', () => {
+    const d = 5;
+    const task = seededTask(13, d, 12, 0);
+    const S = empiricalCovariance(task);
+    const z = solveSpd(S, task.xq, d)!;
+    const { inverse } = pseudoInverse(S, d);
+    for (let i = 0; i < d; i++) {
+      let e = 0;
+      for (let j = 0; j < d; j++) e += inverse[i * d + j] * task.xq[j];
+      expect(z[i]).toBeCloseTo(e, 10);
+    }
+    expect(solveSpd(empiricalCovariance(seededTask(13, d, 3, 0)), task.xq, d)).toBeNull();
   });
   it('with M < d has rank M and satisfies Ŝ Ŝ⁺ Ŝ = Ŝ; the Newton step interpolates the examples', () => {
     const d = 6;

@@ -88,10 +88,13 @@ export function symmetricEigen(A: Float64Array, d: number): { values: Float64Arr
   const a = A.slice();
   const V = new Float64Array(d * d);
   for (let i = 0; i < d; i++) V[i * d + i] = 1;
+  let norm2 = 0;
+  for (let e = 0; e < d * d; e++) norm2 += a[e] * a[e];
   for (let sweep = 0; sweep < 60; sweep++) {
     let off = 0;
     for (let p = 0; p < d; p++) for (let q = p + 1; q < d; q++) off += a[p * d + q] ** 2;
-    if (off === 0) break;
+    // Converged when the off-diagonal part is below rounding of the whole matrix.
+    if (off <= 1e-32 * norm2) break;
     for (let p = 0; p < d; p++) {
       for (let q = p + 1; q < d; q++) {
         const apq = a[p * d + q];
@@ -152,6 +155,42 @@ export function pseudoInverse(A: Float64Array, d: number): { inverse: Float64Arr
     }
   }
   return { inverse, rank };
+}
+
+/**
+ * Solves A z = b for a symmetric positive definite A by Cholesky (d×d, row-major),
+ * or returns null when a pivot falls to PINV_RTOL·trace(A) or below (numerically
+ * singular: callers then use the pseudo-inverse). The risk loop's fast path.
+ */
+export function solveSpd(A: Float64Array, b: Float64Array, d: number): Float64Array | null {
+  let trace = 0;
+  for (let i = 0; i < d; i++) trace += A[i * d + i];
+  const L = new Float64Array(d * d);
+  for (let j = 0; j < d; j++) {
+    let diag = A[j * d + j];
+    for (let k = 0; k < j; k++) diag -= L[j * d + k] ** 2;
+    if (!(diag > PINV_RTOL * trace)) return null;
+    const ljj = Math.sqrt(diag);
+    L[j * d + j] = ljj;
+    for (let i = j + 1; i < d; i++) {
+      let sum = A[i * d + j];
+      for (let k = 0; k < j; k++) sum -= L[i * d + k] * L[j * d + k];
+      L[i * d + j] = sum / ljj;
+    }
+  }
+  const y = new Float64Array(d);
+  for (let i = 0; i < d; i++) {
+    let sum = b[i];
+    for (let k = 0; k < i; k++) sum -= L[i * d + k] * y[k];
+    y[i] = sum / L[i * d + i];
+  }
+  const z = new Float64Array(d);
+  for (let i = d - 1; i >= 0; i--) {
+    let sum = y[i];
+    for (let k = i + 1; k < d; k++) sum -= L[k * d + i] * z[k];
+    z[i] = sum / L[i * d + i];
+  }
+  return z;
 }
 
 export interface Preconditioner {

@@ -2,14 +2,15 @@
 // (lesson 15's chart): for each M, draw `tasks` random tasks (sampleTask) and
 // average the squared error (ŷ − x_q·w*)² of four preconditioners:
 //   gd      Γ = η·I with η = 1 (plain GD, the lab's s = 0),
-//   newton  Γ = Ŝ⁺ (Ŝ⁻¹ when invertible: the OLS prediction once M ≥ d),
+//   newton  Γ = Ŝ⁻¹ by Cholesky when M ≥ d and Ŝ is numerically positive definite
+//           (the OLS prediction), the pseudo-inverse Ŝ⁺ otherwise,
 //   optimal Γ = η*·I, η* = M/(M + 1 + d + σ²) (optimalEta, x ~ N(0, I)),
 //   reader  Γ(s) = (1−s)·I + s·Ŝ⁺ at the reader's s.
 // The error is measured against the noiseless target x_q·w* (a noisy y_q would
 // add σ² to every curve). Deterministic from the seed: each M has its own
 // random stream, and tasks are drawn in order whatever the chunking.
 import { createRng } from '../inputs/random';
-import { empiricalCovariance, lossGradient, optimalEta, pseudoInverse, sampleTask } from './icl';
+import { empiricalCovariance, lossGradient, optimalEta, pseudoInverse, sampleTask, solveSpd } from './icl';
 
 export const RISK_M_GRID = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256] as const;
 export const RISK_DEFAULT_TASKS = 2000;
@@ -58,12 +59,18 @@ export function* riskSteps(options: RiskOptions, chunk = 100): Generator<number,
       const sample = sampleTask(rng, d, M, noise);
       // b = −∇L(0) = (1/M) Σ y_i x_i; every predictor here is x_q Γ b.
       const b = lossGradient(sample, new Float64Array(d)).map((g) => -g);
-      const { inverse } = pseudoInverse(empiricalCovariance(sample), d);
+      const cov = empiricalCovariance(sample);
       let plain = 0;
       for (let a = 0; a < d; a++) plain += sample.xq[a] * b[a];
-      // x_q Ŝ⁺ (Ŝ⁺ is symmetric), then · b.
-      xS.fill(0);
-      for (let a = 0; a < d; a++) for (let c = 0; c < d; c++) xS[c] += sample.xq[a] * inverse[a * d + c];
+      // x_q Ŝ⁻¹ = (Ŝ⁻¹ x_qᵀ)ᵀ (Ŝ symmetric): Cholesky when Ŝ is numerically
+      // positive definite, the pseudo-inverse otherwise (always when M < d).
+      const solved = M >= d ? solveSpd(cov, sample.xq, d) : null;
+      if (solved) xS.set(solved);
+      else {
+        const { inverse } = pseudoInverse(cov, d);
+        xS.fill(0);
+        for (let a = 0; a < d; a++) for (let c = 0; c < d; c++) xS[c] += sample.xq[a] * inverse[a * d + c];
+      }
       let newton = 0;
       for (let a = 0; a < d; a++) newton += xS[a] * b[a];
       const y = sample.yq;
