@@ -3,6 +3,7 @@
 // and lesson filter narrow to the expected entries, the glossary searches in both
 // languages, and a <Term> in a lesson's text lands on its glossary entry, also
 // through a shared link with its #term- hash.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { GLOSSARY } from '../src/content/glossary/glossary';
 import { distancesFrom, OPEN_PROBLEMS } from '../src/content/openProblems/openProblems';
@@ -121,6 +122,19 @@ test('references: every seed link is listed, search and lesson filter narrow the
     .locator('[data-ref]')
     .evaluateAll((items) => items.map((i) => i.getAttribute('data-ref')));
   expect(ids.sort()).toEqual(['lasp2', 'linear-moe', 'ring-attention']);
+  // The CSV holds what is listed: a header and the three entries.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('refs-export-csv').click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  expect(csv.length).toBe(4);
+  expect(csv[0]).toMatch(/^id,title,authors,year,arxiv/);
+  expect(
+    csv.some((line) => line.startsWith('ring-attention,Ring Attention with Blockwise Transformers')),
+  ).toBe(true);
   await search.fill('ring');
   await expect(page.locator('[data-ref]')).toHaveCount(1);
   await expect(page.locator('[data-ref="ring-attention"]')).toContainText(

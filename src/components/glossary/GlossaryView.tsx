@@ -12,6 +12,8 @@ import {
 import { getLesson } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
 import type { LessonId } from '../../state/types';
+import { toCsv } from '../export/csv';
+import { ExportButtons } from '../export/ExportButtons';
 import { useT } from '../i18n';
 import { useStepLink } from '../shell/useViewHref';
 import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../field-map/steps';
@@ -151,6 +153,25 @@ export function GlossaryView() {
       <p className={styles.count} role="status" data-testid="gloss-count" data-shown={shown.length}>
         {t('gloss.count', { shown: shown.length, total: GLOSSARY.length })}
       </p>
+      <ExportButtons
+        fileStem={t('gloss.list')}
+        csv={() =>
+          toCsv(
+            ['id', 'en', 'zh', 'aliases', 'definition_en', 'definition_zh', 'lessons'],
+            shown.map((e) => [
+              e.id,
+              e.en,
+              e.zh,
+              (e.aliases ?? []).join('; '),
+              e.def.en,
+              e.def.zh,
+              e.lessons.join(' '),
+            ]),
+          )
+        }
+        json={() => shown}
+        testId="gloss-export"
+      />
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={t('gloss.list')}>
         {shown.length === 0 ? (
           <p>{t('gloss.empty')}</p>

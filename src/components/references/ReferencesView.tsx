@@ -9,6 +9,8 @@ import type { Reference } from '../../content/references/types';
 import { getLesson, lessonMetas } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
 import { LESSON_IDS, type LessonId } from '../../state/types';
+import { toCsv } from '../export/csv';
+import { ExportButtons } from '../export/ExportButtons';
 import { useT } from '../i18n';
 import { useStepLink } from '../shell/useViewHref';
 import styles from './References.module.css';
@@ -148,6 +150,41 @@ export function ReferencesView() {
           {t('refs.seedLinks', { count: citedUrls().length })}
         </span>
       </p>
+      <ExportButtons
+        fileStem={t('refs.list')}
+        csv={() =>
+          toCsv(
+            [
+              'id',
+              'title',
+              'authors',
+              'year',
+              'arxiv',
+              'doi',
+              'status',
+              'note',
+              'cited',
+              'seed_links',
+              'lessons',
+            ],
+            shown.map((r) => [
+              r.id,
+              r.title,
+              r.authors,
+              r.year,
+              r.arxiv,
+              r.doi,
+              r.status,
+              r.note?.en,
+              r.cited.map((c) => `${c.seed} ${c.section}: ${c.text}`).join(' | '),
+              r.cited.flatMap((c) => (c.url === undefined ? [] : [c.url])).join(' '),
+              r.lessons.join(' '),
+            ]),
+          )
+        }
+        json={() => shown}
+        testId="refs-export"
+      />
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={t('refs.list')}>
         {shown.length === 0 ? (
           <p>{t('refs.empty')}</p>
