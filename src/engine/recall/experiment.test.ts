@@ -135,6 +135,12 @@ describe('recall against memory (float64 CPU engine, d = 16, seed 42)', () => {
     }
   });
 
+  it('a soft softmax (T = 0.5) blurs: the exactness comes from a sharp query', async () => {
+    const soft = await point(64, D, { ...SETTINGS, temperature: 0.5 });
+    expect(soft.scores.softmax.accuracy).toBeLessThan(0.6);
+    expect(soft.scores.softmax.accuracy).toBeGreaterThan(1 / 64);
+  });
+
   it('identity linear attention is near exact for P ≤ d/4 and falls once P passes d', async () => {
     const small = [await point(2), await point(4)];
     for (const r of small)

@@ -21,7 +21,8 @@
 //   linear-identity  linear,   φ = identity, normalize off (its normaliser φ(q)·z can be ≤ 0)
 //   linear-elu1      linear,   φ = elu+1, normalize off (a positive normaliser changes no cosine)
 //   deltanet         deltanet, β_t = β at every token, normalizeK on
-//   gla              gla,      constant per-channel log gate g = −gateStrength (decay e^g per token)
+//   gla              gla,      constant log gate g = −gateStrength on every channel and token
+//                    (inputs/gates.ts constantGates; the state keeps e^g of itself per token)
 //   based            based,    Taylor kernel 1 + s + s²/2, s = q·k/√d (the contract's definition)
 //   hybrid           o_t = o_swa,t + (1/d)·q_t S_{t−w},  S_u = Σ_{i≤u} k_iᵀ v_i (S_u = 0 for u < 1):
 //                    the window reads the last w tokens exactly, an identity linear memory holds
@@ -31,6 +32,7 @@
 //                    q'_u = q_{u+w}, so its output at u is q_{u+w}·S_u.
 // Several trials run as independent heads of one engine request, so every point
 // of a curve holds at least QUERIES_PER_POINT retrievals.
+import { constantGates } from '../inputs/gates';
 import { createRng } from '../inputs/random';
 import {
   EngineError,
@@ -253,7 +255,7 @@ export function recallRequests(seq: RecallSequence, settings: RecallSettings): R
       : { ...problem, params: { causal: true, ...params } },
   });
   const beta = new Float32Array(trials * n).fill(settings.beta);
-  const g = new Float32Array(trials * n * d).fill(-settings.gateStrength);
+  const g = constantGates({ n, heads: trials, channels: d, value: -settings.gateStrength });
   return {
     softmax: make('softmax', { scale }),
     swa: make('swa', { scale, window: settings.window }),
