@@ -167,6 +167,13 @@ describe('risk against M', () => {
       expect(p.newton / newtonRisk(d, p.M, noise)).toBeGreaterThan(0.85);
       expect(p.newton / newtonRisk(d, p.M, noise)).toBeLessThan(1.15);
     }
+    // Within four standard errors of the closed forms.
+    for (const p of points) {
+      expect(Math.abs(p.gd - scalarRisk(d, p.M, noise, 1))).toBeLessThan(4 * p.se.gd);
+      const eta = optimalEta(d, p.M, noise);
+      expect(Math.abs(p.optimal - scalarRisk(d, p.M, noise, eta))).toBeLessThan(4 * p.se.optimal);
+      expect(p.se.gd).toBeGreaterThan(0);
+    }
     expect(newtonRisk(4, 5, 1)).toBeNaN();
     expect(newtonRisk(4, 4, 0)).toBe(0);
     expect(newtonRisk(4, 3, 0)).toBeNaN();

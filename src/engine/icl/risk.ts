@@ -34,7 +34,17 @@ export interface RiskPoint {
   readonly newton: number;
   readonly optimal: number;
   readonly reader: number;
+  /** Standard errors of the four means: √((mean of e⁴ − mean²)/tasks). */
+  readonly se: {
+    readonly gd: number;
+    readonly newton: number;
+    readonly optimal: number;
+    readonly reader: number;
+  };
 }
+
+const KINDS = ['gd', 'newton', 'optimal', 'reader'] as const;
+type Kind = (typeof KINDS)[number];
 
 /** Random stream of one M (independent of the grid and of the other M). */
 const riskStream = (M: number) => 0x7000 + M;
@@ -55,6 +65,7 @@ export function* riskSteps(options: RiskOptions, chunk = 100): Generator<number,
     const rng = createRng(seed, riskStream(M));
     const eta = optimalEta(d, M, noise);
     const sums = { gd: 0, newton: 0, optimal: 0, reader: 0 };
+    const squares = { gd: 0, newton: 0, optimal: 0, reader: 0 };
     for (let task = 0; task < tasks; task++) {
       const sample = sampleTask(rng, d, M, noise);
       // b = −∇L(0) = (1/M) Σ y_i x_i; every predictor here is x_q Γ b.
@@ -74,20 +85,29 @@ export function* riskSteps(options: RiskOptions, chunk = 100): Generator<number,
       let newton = 0;
       for (let a = 0; a < d; a++) newton += xS[a] * b[a];
       const y = sample.yq;
-      sums.gd += (RISK_GD_ETA * plain - y) ** 2;
-      sums.newton += (newton - y) ** 2;
-      sums.optimal += (eta * plain - y) ** 2;
-      sums.reader += ((1 - s) * plain + s * newton - y) ** 2;
+      const errors = {
+        gd: (RISK_GD_ETA * plain - y) ** 2,
+        newton: (newton - y) ** 2,
+        optimal: (eta * plain - y) ** 2,
+        reader: ((1 - s) * plain + s * newton - y) ** 2,
+      };
+      for (const k of KINDS) {
+        sums[k] += errors[k];
+        squares[k] += errors[k] ** 2;
+      }
       done++;
       if (done % chunk === 0) yield done / total;
     }
+    const mean = (k: Kind) => sums[k] / tasks;
+    const se = (k: Kind) => Math.sqrt(Math.max(0, squares[k] / tasks - mean(k) ** 2) / tasks);
     points.push({
       M,
       tasks,
-      gd: sums.gd / tasks,
-      newton: sums.newton / tasks,
-      optimal: sums.optimal / tasks,
-      reader: sums.reader / tasks,
+      gd: mean('gd'),
+      newton: mean('newton'),
+      optimal: mean('optimal'),
+      reader: mean('reader'),
+      se: { gd: se('gd'), newton: se('newton'), optimal: se('optimal'), reader: se('reader') },
     });
   }
   return points;

@@ -127,6 +127,8 @@ export default function IclGdLab() {
   );
   const riskPoint = risk.points?.find((p) => p.M === riskM) ?? null;
   const riskText = (value: number | undefined) => (value === undefined ? null : formatNumber(value, 4));
+  const withSe = (kind: 'gd' | 'newton' | 'optimal' | 'reader', detail: string) =>
+    riskPoint ? `± ${formatNumber(riskPoint.se[kind], 2)} (${t('icl.readout.se')}) · ${detail}` : detail;
   const formulaText = (value: number) =>
     Number.isFinite(value)
       ? t('icl.readout.formula', { value: formatNumber(value, 4) })
@@ -137,28 +139,31 @@ export default function IclGdLab() {
       label: `${t('icl.readout.riskAt', { m: riskM })}: ${t('icl.risk.gdShort')}`,
       text: riskText(riskPoint?.gd),
       value: riskPoint?.gd,
-      detail: formulaText(scalarRisk(riskD, riskM, riskNoise, 1)),
+      detail: withSe('gd', formulaText(scalarRisk(riskD, riskM, riskNoise, 1))),
     },
     {
       name: 'icl-risk-optimal',
       label: `${t('icl.readout.riskAt', { m: riskM })}: ${t('icl.risk.optimalShort')}`,
       text: riskText(riskPoint?.optimal),
       value: riskPoint?.optimal,
-      detail: formulaText(scalarRisk(riskD, riskM, riskNoise, optimalEta(riskD, riskM, riskNoise))),
+      detail: withSe(
+        'optimal',
+        formulaText(scalarRisk(riskD, riskM, riskNoise, optimalEta(riskD, riskM, riskNoise))),
+      ),
     },
     {
       name: 'icl-risk-newton',
       label: `${t('icl.readout.riskAt', { m: riskM })}: ${t('icl.risk.newtonShort')}`,
       text: riskText(riskPoint?.newton),
       value: riskPoint?.newton,
-      detail: formulaText(newtonRisk(riskD, riskM, riskNoise)),
+      detail: withSe('newton', formulaText(newtonRisk(riskD, riskM, riskNoise))),
     },
     {
       name: 'icl-risk-reader',
       label: `${t('icl.readout.riskAt', { m: riskM })}: ${t('icl.risk.readerShort')}`,
       text: riskText(riskPoint?.reader),
       value: riskPoint?.reader,
-      detail: t('icl.readout.riskAtDetail'),
+      detail: withSe('reader', t('icl.readout.riskAtDetail')),
     },
   ];
 
@@ -274,7 +279,7 @@ export default function IclGdLab() {
         />
       </div>
       <p className={styles.note} data-testid="icl-task">
-        {t('icl.task')}: {t(worked ? 'icl.task.worked' : 'icl.task.random')}. {t('icl.cpuNote')}
+        {t('icl.taskLine', { task: t(worked ? 'icl.task.worked' : 'icl.task.random') })} {t('icl.cpuNote')}
       </p>
       {rank < task.d && (
         <p className={styles.note} data-testid="icl-pinv-note">
