@@ -99,6 +99,17 @@ async function checkInfini(
     const value = Number(await page.getByTestId(`segment-row-${s + 1}`).getAttribute('data-value'));
     expectClose(value, want.shares.segmentMeans[s], 1e-12, `segment ${s + 1} mean share`);
   }
+  // The memory after each segment; after the last it is the state the engine returned.
+  for (let s = 0; s < segments; s++) {
+    const value = Number(await page.getByTestId(`segment-memory-${s + 1}`).getAttribute('data-value'));
+    expectClose(value, want.shares.memoryNorms[s], 1e-12, `‖M‖ after segment ${s + 1}`);
+  }
+  expectClose(
+    want.shares.memoryNorms[segments - 1],
+    want.printed['infini-memory-norm'],
+    1e-9,
+    'last ‖M‖ = state',
+  );
   return got;
 }
 

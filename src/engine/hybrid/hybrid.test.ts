@@ -97,6 +97,11 @@ describe('Infini branch shares', () => {
     const segmentMean = shares.memShare.slice(16, 32).reduce((a, b) => a + b, 0) / 16;
     expect(shares.segmentMeans[1]).toBeCloseTo(segmentMean, 14);
     expect(maxAbsDiff([shares.segmentMeans[0]], [0])).toBe(0);
+    // The memory after the last segment is the engine's state (the memory over all tokens).
+    let state = 0;
+    for (const x of engine.state as Float64Array) state += x * x;
+    expect(shares.memoryNorms[3]).toBeCloseTo(Math.sqrt(state), 10);
+    expect(shares.memoryNorms[0]).toBeLessThan(shares.memoryNorms[3]);
   });
 
   it('state sizes: the KV cache grows with t, Infini keeps M, z and at most one segment of keys and values', () => {

@@ -45,6 +45,8 @@ export interface InfiniShares {
   readonly meanMemShareAfterFirst: number;
   /** Mean memory share per segment (segment 1 is 0). */
   readonly segmentMeans: Float64Array;
+  /** ‖M‖_F of the memory after each segment (what the next segment reads; the last is the state). */
+  readonly memoryNorms: Float64Array;
   /** The gate sigmoid(β). */
   readonly gate: number;
   readonly segments: number;
@@ -71,9 +73,14 @@ export function infiniShares(head: HeadData, options: InfiniOptions): InfiniShar
       count++;
     }
   }
+  const memoryNorms = new Float64Array(parts.segments);
+  const record = head.dk * dv;
   for (let s = 0; s < parts.segments; s++) {
     const size = Math.min(options.segment, n - s * options.segment);
     segmentMeans[s] /= size;
+    memoryNorms[s] = Math.sqrt(
+      parts.memory.subarray(s * record, (s + 1) * record).reduce((sum, x) => sum + x * x, 0),
+    );
   }
   return {
     memNorm,
@@ -81,6 +88,7 @@ export function infiniShares(head: HeadData, options: InfiniOptions): InfiniShar
     memShare,
     meanMemShareAfterFirst: count > 0 ? sum / count : NaN,
     segmentMeans,
+    memoryNorms,
     gate,
     segments: parts.segments,
   };

@@ -391,6 +391,7 @@ export default function HybridsLab() {
                 <th scope="col">{t('hybrids.share.segmentCol')}</th>
                 <th scope="col">{t('hybrids.share.tokensCol')}</th>
                 <th scope="col">{t('hybrids.share.meanCol')}</th>
+                <th scope="col">{t('hybrids.share.memoryCol')}</th>
               </tr>
             </thead>
             <tbody>
@@ -402,6 +403,9 @@ export default function HybridsLab() {
                       {s * segment + 1}–{Math.min(n, (s + 1) * segment)}
                     </td>
                     <td>{formatNumber(value, 4)}</td>
+                    <td data-testid={`segment-memory-${s + 1}`} data-value={String(shares.memoryNorms[s])}>
+                      {formatNumber(shares.memoryNorms[s], 5)}
+                    </td>
                   </tr>
                 ))}
             </tbody>
