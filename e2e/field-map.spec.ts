@@ -200,3 +200,19 @@ test('a <Term> in a lesson links to its glossary entry, and the shared link land
   await page.getByTestId('gloss-search').fill('all-gather');
   await expect(page.locator('#term-all-gather')).toContainText('全收集');
 });
+
+test('a <Term> in Chinese prose lands on its entry (zh)', async ({ page }) => {
+  await openView(page, { lesson: 'gating', lang: 'zh', gpu: false });
+  const term = page.locator('.lesson__prose a[data-term="decay"]').first();
+  await expect(term).toHaveText('衰减');
+  await expect(term).toHaveAttribute('href', /lesson=field-map.*step=2.*#term-decay$/);
+  await term.click();
+  await expectUrlParam(page, 'step', '2');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#term-decay');
+  const entry = page.locator('#term-decay');
+  await expect(entry).toBeFocused();
+  await expect(entry).toContainText('固定的门 γ < 1（RetNet）');
+  // Back returns to the lesson the reader came from.
+  await page.goBack();
+  await expectUrlParam(page, 'lesson', 'gating');
+});
