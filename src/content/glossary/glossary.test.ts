@@ -122,5 +122,9 @@ describe('glossary data', () => {
     expect(searchGlossary('LoRA').map((e) => e.id)).toEqual(['lora']);
     expect(searchGlossary('all-gather').map((e) => e.id)).toContain('all-gather');
     expect(searchGlossary('qqqq')).toEqual([]);
+    // Name matches come before definition matches.
+    const memory = searchGlossary('memory').map((e) => e.id);
+    expect(memory.slice(0, 3)).toEqual(['memory-horizon', 'compressive-memory', 'bounded-memory']);
+    expect(memory).toContain('linear-attention');
   });
 });

@@ -713,13 +713,20 @@ export function glossaryAnchor(id: string): string {
   return `term-${id}`;
 }
 
-/** Entries whose names, aliases or definitions contain every word of the query (case-insensitive). */
+/**
+ * Entries whose names, aliases or definitions contain every word of the query
+ * (case-insensitive): those matched by name or alias first, then by definition,
+ * each group in glossary order.
+ */
 export function searchGlossary(query: string): GlossaryEntry[] {
   const words = normaliseTerm(query).split(' ').filter(Boolean);
-  return GLOSSARY.filter((entry) => {
-    const text = normaliseTerm(
-      [entry.en, entry.zh, ...(entry.aliases ?? []), entry.def.en, entry.def.zh].join(' '),
-    );
-    return words.every((word) => text.includes(word));
-  });
+  const byName: GlossaryEntry[] = [];
+  const byDefinition: GlossaryEntry[] = [];
+  for (const entry of GLOSSARY) {
+    const names = normaliseTerm([entry.en, entry.zh, ...(entry.aliases ?? [])].join(' '));
+    const all = `${names} ${normaliseTerm(`${entry.def.en} ${entry.def.zh}`)}`;
+    if (!words.every((word) => all.includes(word))) continue;
+    (words.every((word) => names.includes(word)) ? byName : byDefinition).push(entry);
+  }
+  return [...byName, ...byDefinition];
 }
