@@ -139,6 +139,7 @@ test("family on WebGPU: the enlarged map is the GPU kernels' and matches the flo
     if (id !== 'lsh') await page.getByRole('button', { name: 'Enlarge Nyströmformer (landmarks)' }).click();
     await expectFamily(page, gallery, id);
     const map = gallery.entries.find((e) => e.id === id)?.map as Float64Array;
+    expect((await readoutValues(page, ['family-gpu-diff']))['family-gpu-diff']).toBeLessThanOrEqual(1e-3);
     // Cells announced by the GPU-drawn map against the float64 map (f32 tolerance).
     for (const [i, j] of [
       [0, 0],

@@ -19,6 +19,7 @@ import {
 } from '../../components/family-gallery/gallery';
 import { runPattern } from '../../engine/patterns';
 import type { MatrixHandle } from '../../engine/types';
+import { maxAbsDiff, readMatrix } from '../../components/family-gallery/readMatrix';
 import { useGalleryWorker } from '../../components/family-gallery/useGalleryWorker';
 import { formatCount, formatN, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
@@ -109,6 +110,17 @@ export default function FamilyLab() {
     [current, value],
   );
   const matrix = onGpu ? (gpuMap.value ?? null) : cpuMatrix;
+  // On WebGPU: how far the GPU's f32 map is from the float64 one (the contract's
+  // tolerance is 1e-3 relative; an ill-conditioned Nyström kernel can exceed it).
+  const gpuDiff = useLatestRun<number>(
+    onGpu && gpuMap.value && !gpuMap.pending && current?.map && !gallery.pending
+      ? `${epoch}|${problemKey(inputs)}|${settingsKey}|${pattern}|diff`
+      : null,
+    async () => {
+      if (!gpuMap.value || !current?.map) throw new Error('no maps');
+      return maxAbsDiff(await readMatrix(gpuMap.value), current.map);
+    },
+  );
   const mapPending = gallery.pending || (onGpu && gpuMap.pending);
   const name = t(familyKey('name', pattern));
   const ready = !gallery.pending && current !== undefined;
@@ -151,6 +163,15 @@ export default function FamilyLab() {
       detail: t('family.readout.outErrorDetail'),
     },
   ];
+  if (onGpu) {
+    items.push({
+      name: 'family-gpu-diff',
+      label: t('family.readout.gpuDiff'),
+      text: gpuDiff.value !== undefined && !gpuDiff.pending ? formatNumber(gpuDiff.value, 3) : null,
+      value: gpuDiff.value !== undefined && !gpuDiff.pending ? gpuDiff.value : undefined,
+      detail: t('family.readout.gpuDiffDetail'),
+    });
+  }
   const slopes: ReadoutItem[] = [
     ...(['softmax', ...FAMILY_IDS] as const).map((id) => {
       const curve = costs.value?.find((c) => c.id === id);

@@ -99,6 +99,8 @@ export const familyMessages = defineMessages({
     'family.costs.note':
       'From the definitions at the current settings (LSH: the seeded queries hashed at each n). The slope is log(F(16384)/F(8192))/log 2: 1 means linear, 2 quadratic.',
     'family.progress': 'Computing the gallery',
+    'family.readout.gpuDiff': 'GPU map vs float64',
+    'family.readout.gpuDiffDetail': 'max |W_gpu − W_f64| over the n² weights',
     'family.source.gpu':
       'This map is computed by the WebGPU kernels (f32); the numbers, thumbnails and table by the float64 references in a worker.',
     'family.source.cpu':
@@ -195,6 +197,8 @@ export const familyMessages = defineMessages({
     'family.costs.note':
       '按当前设置由定义算出（LSH：在每个 n 上对种子生成的查询做哈希）。斜率为 log(F(16384)/F(8192))/log 2：1 为线性，2 为二次。',
     'family.progress': '正在计算图集',
+    'family.readout.gpuDiff': 'GPU 注意力图与 float64 之差',
+    'family.readout.gpuDiffDetail': 'n² 个权重上的 max |W_gpu − W_f64|',
     'family.source.gpu':
       '这张图由 WebGPU 内核（f32）计算；数值、缩略图和表格由 Worker 中的 float64 参考实现计算。',
     'family.source.cpu': '这张图以及数值、缩略图和表格都由 Worker 中的 float64 参考实现计算。',

@@ -74,6 +74,18 @@ describe.skipIf(!GPU_AVAILABLE)('linformer and nystrom on WebGPU', () => {
     expect(maxAbsDiff(gpu.o, cpu.o)).toBeLessThanOrEqual(toleranceFor(cpu.o, 1e-3));
   });
 
+  it('64 landmarks at n = 128 still meet the contract tolerance in f32', async () => {
+    const engine = await testEngine();
+    const request: RunRequest = {
+      variant: 'nystrom',
+      form: 'parallel',
+      problem: { ...randomProblem(128, 16, 8, 1), params: { landmarks: 64 } },
+    };
+    const gpu = await engine.run(request);
+    const cpu = runCpu(request);
+    expect(maxAbsDiff(gpu.o, cpu.o)).toBeLessThanOrEqual(toleranceFor(cpu.o, 1e-3));
+  });
+
   it('rejects causal runs before touching the GPU', async () => {
     const engine = await testEngine();
     await expect(
