@@ -6,6 +6,7 @@
 // the CPU fallback (gpu=0); the controls (t, normalise, chunk size) change them.
 import { expect, test, type Page } from '@playwright/test';
 import { weightError } from '../src/engine/analysis/error';
+import { spectrum } from '../src/engine/analysis/spectrum';
 import { cpuWeights, runCpu } from '../src/engine/cpu';
 import { generateProblem } from '../src/engine/inputs/generate';
 import type { AttentionProblem } from '../src/engine/types';
@@ -39,6 +40,9 @@ const PRINTED = [
   'err-linear',
   'kl-hla',
   'kl-linear',
+  'rank-hla',
+  'rank-linear',
+  'rank-softmax',
   'metric-gain',
   'metric-cosine',
   'growth-raw',
@@ -119,6 +123,9 @@ function expected(t: number, normalize: boolean, chunk: number): Printed {
     'err-linear': linError.relativeFrobenius,
     'kl-hla': hlaError.meanRowKl,
     'kl-linear': linError.meanRowKl,
+    'rank-hla': spectrum({ rows: N, cols: N, data: hla }).effectiveRank,
+    'rank-linear': spectrum({ rows: N, cols: N, data: lin }).effectiveRank,
+    'rank-softmax': spectrum(soft).effectiveRank,
     'metric-gain': metric.gain,
     'metric-cosine': metric.cosine,
     'growth-raw': growthExponent(rowNorms(raw, N, D)),
@@ -133,7 +140,16 @@ function expected(t: number, normalize: boolean, chunk: number): Printed {
 /** Engine numbers (f32 on WebGPU) to 1e-3 relative; the float64 main-thread ones to 1e-9. */
 function compare(got: Printed, want: Printed, what: string): void {
   const exact = ['hla-floats', 'linear-floats', 'kv-floats', 'nonpositive'] as const;
-  const float64 = ['err-hla', 'err-linear', 'kl-hla', 'kl-linear', 'caption-error'] as const;
+  const float64 = [
+    'err-hla',
+    'err-linear',
+    'kl-hla',
+    'kl-linear',
+    'rank-hla',
+    'rank-linear',
+    'rank-softmax',
+    'caption-error',
+  ] as const;
   for (const name of exact) expect(got[name], `${what}: ${name}`).toBe(want[name]);
   for (const name of float64)
     expectClose(got[name], want[name], 1e-9 * Math.max(1, Math.abs(want[name])), `${what}: ${name}`);

@@ -1,10 +1,12 @@
 // Lesson 11's float64 analysis, run in a Worker (hla.worker.ts): the three implied
 // maps (HLA, identity-φ linear attention, softmax) and their errors against
 // softmax, the norms of S^K, C, G over t, and the paper's caption formula against
-// the recurrence. O(n³/3) for HLA's map and O(n·d²·dv/c) for the caption formula:
-// seconds at n = 512, d = 256, so never on the main thread. Stages report progress
+// the recurrence, and the effective rank of each map. O(n³) for HLA's map and the
+// spectra, O(n·d²·dv/c) for the caption formula: seconds at n = 512, d = 256, so
+// never on the main thread. Stages report progress
 // and stop between stages when the call is cancelled.
 import { weightError, type WeightError } from '../../engine/analysis/error';
+import { spectrumAsync } from '../../engine/analysis/spectrum';
 import { cpuWeights, runCpu } from '../../engine/cpu';
 import { generateProblem } from '../../engine/inputs/generate';
 import { hla2CaptionChunk, hla2Trace } from '../../engine/variants/hla2/cpu';
@@ -30,6 +32,8 @@ export interface HlaAnalysis {
   readonly gNorms: Float64Array;
   /** max|O_caption − O| / max(1, max|O|), unnormalised. */
   readonly captionError: number;
+  /** Effective rank (exp of the entropy of σ/Σσ) of each map. */
+  readonly effectiveRank: { readonly hla: number; readonly linear: number; readonly softmax: number };
 }
 
 export interface AnalysisOptions {
@@ -96,8 +100,22 @@ export async function analyzeHla(
   for (let i = 0; i < stages.length; i++) {
     checkCancelled(signal);
     stages[i]();
-    onProgress?.((i + 1) / stages.length);
+    onProgress?.(((i + 1) / stages.length) * (stages.length / (stages.length + 3 * 4)));
     await yieldToEvents();
+  }
+  // The three spectra: O(n³) each, most of the work at large n (progress 0.3 → 1).
+  const maps = [hla, linear, softmax];
+  const ranks: number[] = [];
+  const done = stages.length / (stages.length + 3 * 4);
+  for (let i = 0; i < maps.length; i++) {
+    const summary = await spectrumAsync(
+      { rows: n, cols: n, data: maps[i] },
+      {
+        signal,
+        onProgress: (f) => onProgress?.(done + ((1 - done) * (i + f)) / maps.length),
+      },
+    );
+    ranks.push(summary.effectiveRank);
   }
   checkCancelled(signal);
   const reference = { rows: n, cols: n, data: softmax };
@@ -113,5 +131,6 @@ export async function analyzeHla(
     cNorms: trace.cNorms,
     gNorms: trace.gNorms,
     captionError,
+    effectiveRank: { hla: ranks[0], linear: ranks[1], softmax: ranks[2] },
   };
 }

@@ -363,6 +363,27 @@ export default function HigherOrderLab() {
               detail: t('hla.maps.klDetail'),
             },
             {
+              name: 'rank-hla',
+              label: t('hla.maps.rankHla'),
+              text: comparison ? formatNumber(comparison.effectiveRank.hla, 4) : null,
+              value: comparison?.effectiveRank.hla,
+              detail: t('hla.maps.rankDetail', { n }),
+            },
+            {
+              name: 'rank-linear',
+              label: t('hla.maps.rankLinear'),
+              text: comparison ? formatNumber(comparison.effectiveRank.linear, 4) : null,
+              value: comparison?.effectiveRank.linear,
+              detail: t('hla.maps.rankDetail', { n }),
+            },
+            {
+              name: 'rank-softmax',
+              label: t('hla.maps.rankSoftmax'),
+              text: comparison ? formatNumber(comparison.effectiveRank.softmax, 4) : null,
+              value: comparison?.effectiveRank.softmax,
+              detail: t('hla.maps.rankDetail', { n }),
+            },
+            {
               name: 'kl-linear',
               label: t('hla.maps.klLinear'),
               text: comparison ? formatNumber(comparison.linearError.meanRowKl, 4) : null,

@@ -46,6 +46,10 @@ export const higherOrderMessages = defineMessages({
     'hla.maps.errLinear': 'Linear vs softmax: relative Frobenius error',
     'hla.maps.errDetail': '‖A − A_softmax‖_F / ‖A_softmax‖_F (float64 reference)',
     'hla.maps.klHla': 'HLA vs softmax: mean row KL (nats)',
+    'hla.maps.rankHla': 'Effective rank of HLA’s map',
+    'hla.maps.rankLinear': 'Effective rank of linear attention’s map',
+    'hla.maps.rankSoftmax': 'Effective rank of softmax’s map',
+    'hla.maps.rankDetail': 'exp(entropy of σ/Σσ) of the {n}×{n} map (float64 SVD)',
     'hla.maps.klLinear': 'Linear vs softmax: mean row KL (nats)',
     'hla.maps.klDetail': 'KL(softmax row ‖ positive part of the row, renormalised)',
     'hla.maps.noteRaw':
@@ -121,6 +125,10 @@ export const higherOrderMessages = defineMessages({
     'hla.maps.errLinear': '线性注意力与 Softmax：相对 Frobenius 误差',
     'hla.maps.errDetail': '‖A − A_softmax‖_F / ‖A_softmax‖_F（float64 参考实现）',
     'hla.maps.klHla': 'HLA 与 Softmax：行 KL 均值（nats）',
+    'hla.maps.rankHla': 'HLA 注意力图的有效秩',
+    'hla.maps.rankLinear': '线性注意力图的有效秩',
+    'hla.maps.rankSoftmax': 'Softmax 注意力图的有效秩',
+    'hla.maps.rankDetail': '{n}×{n} 注意力图的 exp(σ/Σσ 的熵)（float64 SVD）',
     'hla.maps.klLinear': '线性注意力与 Softmax：行 KL 均值（nats）',
     'hla.maps.klDetail': 'KL(Softmax 行 ‖ 该行正部重新归一化)',
     'hla.maps.noteRaw':
