@@ -63,6 +63,9 @@ async function expectTableMatches(page: Page, pairs: number, what: string): Prom
       stateFloats(variant, D, 2 * pairs, SETTINGS.window),
     );
   }
+  // The derived numbers: the softmax scale T/√d and chance 1/P.
+  expect(await cell(page, 'recall-scale')).toBe(SETTINGS.temperature / Math.sqrt(D));
+  expect(await cell(page, 'recall-chance')).toBe(1 / pairs);
   // The charts' tables: one row per P of the grid and per d of the d sweep.
   await expect(page.getByTestId('recall-pairs-chart').locator('tbody tr')).toHaveCount(sweep.byPairs.length);
   await expect(page.getByTestId('recall-d-chart').locator('tbody tr')).toHaveCount(sweep.byD.length);

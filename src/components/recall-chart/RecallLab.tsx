@@ -129,6 +129,10 @@ export function RecallLab() {
       [`recall-window-${c.variant}`, c.window?.text ?? ''],
       [`recall-state-${c.variant}`, c.state.text],
     ])
+    .concat([
+      ['recall-scale', formatNumber(scale, 4)],
+      ['recall-chance', formatNumber(1 / pairs, 3)],
+    ])
     .filter(([, text]) => text !== '');
   const publishedKey = published.map(([name, text]) => `${name}\u0000${text}`).join('\u0001');
   useEffect(() => {
@@ -141,6 +145,8 @@ export function RecallLab() {
       for (const variant of RECALL_VARIANTS) {
         for (const kind of ['acc', 'recent', 'window', 'state']) clearValue(`recall-${kind}-${variant}`);
       }
+      clearValue('recall-scale');
+      clearValue('recall-chance');
     },
     [],
   );
@@ -195,7 +201,9 @@ export function RecallLab() {
         />
       </div>
       <InputControls show={['d', 'temperature', 'seed']} />
-      <p className={labStyles.note}>{t('recall.tempHint', { scale: formatNumber(scale, 4), d })}</p>
+      <p className={labStyles.note} data-testid="recall-scale" data-value={String(scale)}>
+        {t('recall.tempHint', { scale: formatNumber(scale, 4), d })}
+      </p>
 
       <div className={styles.statement} data-testid="recall-statement">
         <p>
@@ -260,7 +268,7 @@ export function RecallLab() {
 
       <div className={styles.tableWrap}>
         <table className={`${chartStyles.table} ${styles.table}`} data-testid="recall-table">
-          <caption className={styles.caption}>
+          <caption className={styles.caption} data-testid="recall-chance" data-value={String(1 / pairs)}>
             {t('recall.table.caption', {
               P: pairs,
               d,
