@@ -54,7 +54,7 @@ export function AttentionTransferLab() {
   const inputs = useProblemInputs(LINEARISE_MAX_N);
   const settings: FitSettings = useMemo(() => ({ r: rank, loss: fitLoss, lr }), [rank, fitLoss, lr]);
   const gpuDevice = engineBackend === 'webgpu' ? device : null;
-  const fit = useFit(inputs, settings, status === 'ready' ? gpuDevice : null, epoch);
+  const fit = useFit(inputs, settings, gpuDevice, epoch, status === 'ready');
   const { snapshot, history } = fit;
   const { n, d } = inputs;
 

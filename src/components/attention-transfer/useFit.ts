@@ -73,11 +73,16 @@ const EMPTY: Omit<FitState, 'key'> = {
   speed: null,
 };
 
+/**
+ * `enabled` false (the engine is still choosing its backend) starts nothing, so a
+ * page with WebGPU does not first start a Worker fit it would throw away.
+ */
 export function useFit(
   inputs: FitInputs,
   settings: FitSettings,
   device: GPUDevice | null,
   epoch: number,
+  enabled: boolean,
 ): FitView {
   const [gpuFailure, setGpuFailure] = useState<string | null>(null);
   const [restart, setRestart] = useState(0);
@@ -91,18 +96,19 @@ export function useFit(
   const latestKey = useRef('');
   const useGpu = device !== null && gpuFailure === null;
   const settingsKey = `${inputs.seed}|${inputs.n}|${inputs.d}|${inputs.temperature}|${inputs.locality}|${inputs.clustering}|${settings.r}|${settings.loss}|${settings.lr}`;
-  const key = `${settingsKey}|${restart}|${useGpu}|${epoch}`;
+  const key = `${settingsKey}|${restart}|${useGpu}|${epoch}|${enabled}`;
   const view = state.key === key ? state : { key, ...EMPTY };
 
   // The driver: created before the start effect below runs (effects run in order).
   useEffect(() => {
+    if (!enabled) return;
     const created = useGpu && device ? createGpuFitDriver(device) : createWorkerFitDriver(createFitWorker());
     driver.current = created;
     return () => {
       created.dispose();
       if (driver.current === created) driver.current = null;
     };
-  }, [useGpu, device, epoch]);
+  }, [useGpu, device, epoch, enabled]);
 
   // Updates for any key but the latest started one are dropped (a stopped loop's last words).
   const update = useCallback(
