@@ -137,6 +137,16 @@ test('references: every seed link is listed, search and lesson filter narrow the
   ).toBe(true);
   await search.fill('ring');
   await expect(page.locator('[data-ref]')).toHaveCount(1);
+  // Status filter: every unverified entry, and only those.
+  await search.fill('');
+  await page.getByTestId('refs-lesson').selectOption('');
+  await page.getByTestId('refs-status').selectOption('unverified');
+  const unverifiedCount = REFERENCES.filter((r) => r.status === 'unverified').length;
+  await expect(page.locator('[data-ref]')).toHaveCount(unverifiedCount);
+  await expect(page.locator('[data-ref]:not([data-status="unverified"])')).toHaveCount(0);
+  await page.getByTestId('refs-status').selectOption('');
+  await page.getByTestId('refs-lesson').selectOption('seq-parallel');
+  await search.fill('ring');
   await expect(page.locator('[data-ref="ring-attention"]')).toContainText(
     'Ring Attention with Blockwise Transformers for Near-Infinite Context',
   );

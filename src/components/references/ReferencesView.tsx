@@ -5,7 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import { citedUrls, referenceUrl, REFERENCES } from '../../content/references/references';
 import { filterReferences } from '../../content/references/search';
-import type { Reference } from '../../content/references/types';
+import type { Reference, ReferenceStatus } from '../../content/references/types';
 import { getLesson, lessonMetas } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
 import { LESSON_IDS, type LessonId } from '../../state/types';
@@ -95,9 +95,14 @@ export function ReferencesView() {
   const lang = useViewStore((state) => state.lang);
   const [query, setQuery] = useState('');
   const [lesson, setLesson] = useState<LessonId | null>(null);
+  const [status, setStatus] = useState<ReferenceStatus | null>(null);
+  const statusId = useId();
   const searchId = useId();
   const filterId = useId();
-  const shown = useMemo(() => filterReferences(REFERENCES, { query, lesson }), [query, lesson]);
+  const shown = useMemo(
+    () => filterReferences(REFERENCES, { query, lesson, status }),
+    [query, lesson, status],
+  );
   const count = (status: Reference['status']) => REFERENCES.filter((r) => r.status === status).length;
   const lessonOptions = LESSON_IDS.filter((id) => REFERENCES.some((r) => r.lessons.includes(id)));
   const titleOf = (id: LessonId) => {
@@ -133,6 +138,24 @@ export function ReferencesView() {
             {lessonOptions.map((id) => (
               <option key={id} value={id}>
                 {titleOf(id)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={statusId}>{t('refs.status.label')}</label>
+          <select
+            id={statusId}
+            value={status ?? ''}
+            onChange={(event) =>
+              setStatus(event.target.value === '' ? null : (event.target.value as ReferenceStatus))
+            }
+            data-testid="refs-status"
+          >
+            <option value="">{t('refs.status.all')}</option>
+            {(['verified', 'corrected', 'unverified'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`refs.status.${s}`)}
               </option>
             ))}
           </select>

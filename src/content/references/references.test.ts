@@ -127,5 +127,10 @@ describe('filterReferences', () => {
       'ring-attention',
     ]);
     expect(filterReferences(REFERENCES, { query: 'zzz-nothing', lesson: null })).toEqual([]);
+    const unverified = filterReferences(REFERENCES, { query: '', lesson: null, status: 'unverified' });
+    expect(unverified.length).toBe(REFERENCES.filter((r) => r.status === 'unverified').length);
+    expect(
+      filterReferences(REFERENCES, { query: '', lesson: 'recall', status: 'corrected' }).map((r) => r.id),
+    ).toEqual(['based', 'zoology']);
   });
 });
