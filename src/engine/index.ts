@@ -94,6 +94,19 @@ export { retainedFraction, isGatedVariant } from './variants/gated/cpu';
 export type { GatedStateTrace, GatedVariant } from './variants/gated/cpu';
 export { DELTANET_BETA_MAX, GATED_DELTANET_BETA_MAX } from './variants/gated/descriptors';
 export {
+  hla2Recurrent,
+  hla2Parallel,
+  hla2Chunk,
+  hla2Weights,
+  hla2Step,
+  hla2Trace,
+  hla2CaptionChunk,
+  hla2StateFloats,
+  packHla2State,
+  emptyHla2State,
+} from './variants/hla2/cpu';
+export type { Hla2Options, Hla2State, Hla2Trace } from './variants/hla2/cpu';
+export {
   evaluateFit,
   softmaxTarget,
   hedgehogPhi,
