@@ -22,6 +22,7 @@ import { useViewStore } from '../../state/store';
 import { LIMITS } from '../../state/limits';
 import { LineChart, type ChartSeries } from '../charts/LineChart';
 import { Slider } from '../controls/Slider';
+import { logGrid } from '../controls/sliderScale';
 import { formatMs, formatNumber } from '../format';
 import { useEngine } from '../hooks/useEngine';
 import { useT } from '../i18n';
@@ -33,6 +34,9 @@ import { clearValue, publishValue } from '../liveValues';
 import styles from './RecallLab.module.css';
 import { useRecallSweep } from './useRecallSweep';
 
+/** Largest d the lab runs: Based's recurrent state at d = 64 holds (1 + d + d²)(d + 1) = 270 465 floats per trial. */
+export const RECALL_MAX_D = 64;
+const D_VALUES = logGrid(LIMITS.d.min, RECALL_MAX_D);
 const PAIR_VALUES = [2, 4, 8, 16, 32, 64, 128, RECALL_MAX_PAIRS];
 const WINDOW_VALUES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 const GATE_MAX = 0.5;
@@ -62,7 +66,11 @@ export function RecallLab() {
   const { engine, epoch, backend } = useEngine();
   const setView = useViewStore((s) => s.setView);
   const seed = useViewStore((s) => s.seed);
-  const d = useViewStore((s) => s.d);
+  // The lab computes at most d = RECALL_MAX_D (Based's state has (1 + d + d²)·(d + 1) floats): show what it computes.
+  const d = Math.min(
+    useViewStore((s) => s.d),
+    RECALL_MAX_D,
+  );
   const pairsField = useViewStore((s) => s.pairs);
   const temperature = useViewStore((s) => s.temperature);
   const windowSize = useViewStore((s) => s.window);
@@ -181,6 +189,13 @@ export function RecallLab() {
           testId="window-slider"
         />
         <Slider
+          label={t('lab.d')}
+          value={d}
+          values={D_VALUES.includes(d) ? D_VALUES : [...D_VALUES, d].sort((a, b) => a - b)}
+          onChange={(value) => setView({ d: value })}
+          testId="d-slider"
+        />
+        <Slider
           label={t('recall.beta')}
           value={beta}
           min={LIMITS.beta.min}
@@ -200,7 +215,7 @@ export function RecallLab() {
           testId="gate-slider"
         />
       </div>
-      <InputControls show={['d', 'temperature', 'seed']} />
+      <InputControls show={['temperature', 'seed']} />
       <p className={labStyles.note} data-testid="recall-scale" data-value={String(scale)}>
         {t('recall.tempHint', { scale: formatNumber(scale, 4), d })}
       </p>
