@@ -221,30 +221,41 @@ describe('Jacobi pseudo-inverse', () => {
 describe('command line', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'lowrank-cli-'));
   for (const name of ['linformer-k8', 'nystrom-m8']) {
-    it(`${name} on the CPU backend`, async () => {
-      const raw = JSON.parse(readFileSync(join(VECTORS_DIR, `${name}.json`), 'utf8')) as {
-        input: unknown;
-        variant: string;
-        expected_o: number[];
-      };
-      const input = join(scratch, `${name}.json`);
-      writeFileSync(input, JSON.stringify(raw.input));
-      const run = await runEngineCli([
-        'run',
-        '--variant',
-        raw.variant,
-        '--form',
-        'parallel',
-        '--backend',
-        'cpu',
-        '--input',
-        input,
-      ]);
-      expect(run.status).toBe(0);
-      const out = JSON.parse(run.stdout) as { o: number[]; variant: string; state?: unknown };
-      expect(out.variant).toBe(raw.variant);
-      expect(maxAbsDiff(out.o, raw.expected_o)).toBeLessThan(1e-9);
-    }, 60_000);
+    for (const backend of ['cpu', 'webgpu'] as const) {
+      it(`${name} on the ${backend} backend`, async () => {
+        const raw = JSON.parse(readFileSync(join(VECTORS_DIR, `${name}.json`), 'utf8')) as {
+          input: unknown;
+          variant: string;
+          expected_o: number[];
+        };
+        const input = join(scratch, `${name}.json`);
+        writeFileSync(input, JSON.stringify(raw.input));
+        const run = await runEngineCli([
+          'run',
+          '--variant',
+          raw.variant,
+          '--form',
+          'parallel',
+          '--backend',
+          backend,
+          '--input',
+          input,
+        ]);
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const out = JSON.parse(run.stdout) as {
+          o: number[];
+          variant: string;
+          backend: string;
+          state?: unknown;
+        };
+        expect([out.variant, out.backend]).toEqual([raw.variant, backend]);
+        expect(out.state).toBeUndefined();
+        expect(maxAbsDiff(out.o, raw.expected_o)).toBeLessThanOrEqual(
+          backend === 'cpu' ? 1e-9 : toleranceFor(raw.expected_o, 1e-3),
+        );
+      }, 60_000);
+    }
   }
   it('rejects a causal nystrom run with exit status 2 and one line', async () => {
     const raw = JSON.parse(readFileSync(join(VECTORS_DIR, 'nystrom-m8.json'), 'utf8')) as {
