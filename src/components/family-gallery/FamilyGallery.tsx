@@ -1,7 +1,9 @@
 // The gallery of lesson 9: a small map per family (name, survey category,
 // complexity, scores computed, what it gives up), each a button that enlarges
 // it, and a table of every family's numbers as the text alternative.
+import { useMemo } from 'react';
 import { hostMatrix } from '../../engine/cpu';
+import type { MatrixHandle } from '../../engine/types';
 import { formatCount, formatNumber } from '../format';
 import { Heatmap } from '../heatmap/Heatmap';
 import { useT } from '../i18n';
@@ -27,6 +29,16 @@ export function FamilyGallery({
   const t = useT();
   const entries = new Map<FamilyId, FamilyEntry>(gallery?.entries.map((e) => [e.id, e]) ?? []);
   const n = gallery?.n ?? 0;
+  // One handle per map and gallery (hostMatrix scans n² entries for the colour range).
+  const handles = useMemo(
+    () =>
+      new Map<FamilyId, MatrixHandle>(
+        (gallery?.entries ?? []).flatMap((e) =>
+          e.map ? [[e.id, hostMatrix(e.map, gallery?.n ?? 0, gallery?.n ?? 0)]] : [],
+        ),
+      ),
+    [gallery],
+  );
   return (
     <ul className={styles.grid} data-testid="family-gallery">
       {FAMILY_IDS.map((id) => {
@@ -49,7 +61,7 @@ export function FamilyGallery({
             </button>
             {entry?.map ? (
               <Heatmap
-                matrix={hostMatrix(entry.map, n, n)}
+                matrix={handles.get(id) ?? null}
                 causal={false}
                 colorMap={id === 'linformer' || id === 'nystrom' ? 'diverging' : 'sequential'}
                 label={t('family.map.label', { name, n })}
