@@ -87,7 +87,11 @@ export function gpuBufferModel(spec: GpuSpec): BufferSizeModel {
       { label: 'v', bytes: heads * n * dv * F32 },
       { label: 'the output o', bytes: heads * n * dv * F32 },
     ];
-    if (spec.form === 'parallel') list.push({ label: 'the n×n matrix', bytes: heads * n * n * F32 });
+    // Linformer and Nyström never form an n×n matrix: their parallel form is the low-rank product.
+    const lowRank = spec.variant === 'linformer' || spec.variant === 'nystrom';
+    if (spec.form === 'parallel' && !lowRank) {
+      list.push({ label: 'the n×n matrix', bytes: heads * n * n * F32 });
+    }
     if (spec.variant === 'linear' && spec.form === 'chunk') {
       const chunks = Math.ceil(n / spec.chunkSize);
       list.push({
