@@ -51,8 +51,8 @@ test('a small sweep completes: one curve and slope per case, and the CSV holds t
     const curve = chart.locator(`[data-curve="${id}"]`);
     expect(Number(await curve.getAttribute('data-slope'))).toBeCloseTo(slope, 3);
     await expect(curve.getByTestId('timing-chart-slope')).toHaveText(`slope ${slope.toFixed(2)}`);
-    // Two sizes, n = 128 and 256: two points per curve.
-    await expect(curve.locator('circle')).toHaveCount(2);
+    // Three sizes, n = 64, 128 and 256: three points per curve.
+    await expect(curve.locator('circle')).toHaveCount(3);
   }
   await expect(page.getByTestId('timing-chart-device')).toContainText('(webgpu)');
 
@@ -62,9 +62,9 @@ test('a small sweep completes: one curve and slope per case, and the CSV holds t
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe('timing-sweep.csv');
   const rows = parseCsv(await readFile(await download.path(), 'utf8'));
-  expect(rows).toHaveLength(6);
+  expect(rows).toHaveLength(9);
   for (const row of rows) {
-    expect(['128', '256']).toContain(row.n);
+    expect(['64', '128', '256']).toContain(row.n);
     expect(row.dk).toBe('16');
     const key = `${row.variant}.${row.form}`;
     expect(Object.keys(slopes)).toContain(key);
@@ -93,7 +93,7 @@ test('cancel stops a running sweep and says which points were cancelled', async 
   const progress = page.getByTestId('sweep-progress');
   await expect(progress).toBeVisible();
   const total = Number(await progress.getAttribute('max'));
-  expect(total).toBe(5 * 6); // five curves × n = 128 … 4096
+  expect(total).toBe(5 * 7); // five curves × n = 64 … 4096
   await expect
     .poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 })
     .toBeGreaterThan(0);
@@ -115,4 +115,33 @@ test('cancel stops a running sweep and says which points were cancelled', async 
   // Nothing keeps running after the cancel.
   await page.waitForTimeout(1500);
   expect(await page.locator('[data-testid="timing-chart"] [data-curve] circle').count()).toBe(plotted);
+});
+
+test('every variant and form the app runs is offered; cases with extra inputs (gates, projections) time', async ({
+  page,
+}) => {
+  const { FORMS_BY_VARIANT } = await import('../src/state/limits');
+  await openView(page, {
+    lesson: 'timing',
+    step: 1,
+    lang: 'en',
+    sweep: 'gated-deltanet.chunk,performer.recurrent,linformer.parallel',
+    sweepMaxN: 128,
+    d: 16,
+    chunk: 16,
+  });
+  for (const [variant, forms] of Object.entries(FORMS_BY_VARIANT)) {
+    for (const form of forms ?? []) await expect(page.getByTestId(`case-${variant}-${form}`)).toHaveCount(1);
+  }
+  const run = page.getByTestId('sweep-run');
+  await expect(run).toBeEnabled({ timeout: 60_000 });
+  await run.click();
+  const chart = page.getByTestId('timing-chart');
+  await expect(chart).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('sweep-skipped')).toHaveCount(0);
+  const ids = await chart
+    .locator('[data-curve]')
+    .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-curve')));
+  expect(ids.sort()).toEqual(['gated-deltanet chunk', 'linformer parallel', 'performer recurrent']);
+  for (const id of ids) await expect(chart.locator(`[data-curve="${id}"] circle`)).toHaveCount(2);
 });

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { SweepResult } from '../../engine/bench/types';
 import { powersOfTwo } from '../controls/sliderScale';
 
-export const SWEEP_MIN_N = 128;
+export const SWEEP_MIN_N = 64;
 export const SWEEP_WARMUP = 2;
 export const SWEEP_RUNS = 5;
 

@@ -11,6 +11,8 @@ import { createGpuEngine, upload, type GpuEngine } from '../gpu/engine';
 import { encodePlan } from '../gpu/plan';
 import { createPassTimer, sampleStats } from '../gpu/timing';
 import { bonusVector, dataDependentGates, writeStrengths } from '../inputs/gates';
+import { linformerProjections } from '../inputs/projections';
+import { hedgehogProjection, performerProjection } from '../inputs/randomFeatures';
 import {
   EngineError,
   type ExtraInputs,
@@ -45,12 +47,18 @@ function sweepInputs(config: SweepConfig, n: number): Inputs {
   };
 }
 
+/** Random features of Performer (m rows), Linformer's projection length kproj: the lab defaults. */
+export const SWEEP_PERFORMER_M = 64;
+export const SWEEP_LINFORMER_KPROJ = 32;
+
 /**
- * The extra inputs a gated variant reads (engine-contract.md), heads×n×channels each,
- * from the lessons' seeded generators: data-dependent log gates g (one per token
- * for mamba2 and gated-deltanet, dk per token for gla and rwkv6), writing strengths
- * β (one per token) for the delta rule, RWKV-6's bonus u (dk per head). RetNet's
- * decay is the parameter γ (its default), so it needs none. Other variants: none.
+ * The extra inputs a variant reads (engine-contract.md), from the lessons' seeded
+ * generators: data-dependent log gates g (one per token for mamba2 and
+ * gated-deltanet, dk per token for gla and rwkv6), writing strengths β (one per
+ * token) for the delta rule, RWKV-6's bonus u (dk per head), Performer's random
+ * features (m = 64 rows), Hedgehog's identity-like projection (r = dk) and
+ * Linformer's E, F (kproj = 32). RetNet's decay is the parameter γ (its default),
+ * so it needs none. Other variants: none.
  */
 export function sweepExtraInputs(variant: VariantId, config: SweepConfig, n: number): ExtraInputs {
   const { heads, dk, seed } = config;
@@ -67,10 +75,21 @@ export function sweepExtraInputs(variant: VariantId, config: SweepConfig, n: num
       return { beta: beta() };
     case 'gated-deltanet':
       return { g: gates(1), beta: beta() };
+    case 'performer':
+      return { projection: performerProjection({ seed: seed * 3 + 7, m: SWEEP_PERFORMER_M, dk }) };
+    case 'hedgehog':
+      return { projection: hedgehogProjection({ dk, r: dk }) };
+    case 'linformer': {
+      const { E, F } = linformerProjections({ n, kproj: SWEEP_LINFORMER_KPROJ, seed: seed * 3 + 8 });
+      return { E, F };
+    }
     default:
       return {};
   }
 }
+
+/** A caller's own extra inputs for a case (e.g. a lesson's gate settings); undefined: sweepExtraInputs. */
+export type CaseInputs = (variant: VariantId, n: number) => ExtraInputs | undefined;
 
 function sweepProblem(
   config: SweepConfig,
@@ -79,11 +98,12 @@ function sweepProblem(
   inputs: Inputs,
   params: Params,
   extras?: Map<VariantId, ExtraInputs>,
+  own?: CaseInputs,
 ): RunRequest['problem'] {
   // Cached per n: a variant's chunk and recurrent cases read the same gates.
   let extra = extras?.get(variant);
   if (!extra) {
-    extra = sweepExtraInputs(variant, config, n);
+    extra = own?.(variant, n) ?? sweepExtraInputs(variant, config, n);
     extras?.set(variant, extra);
   }
   return {
@@ -98,13 +118,43 @@ function sweepProblem(
 }
 
 /** Minimal bytes a recurrent form must move: inputs once, output once (KV-cache decode re-reads the cache). */
-function recurrentBytes(variant: VariantId, config: SweepConfig, n: number, params: Params): number {
+function recurrentBytes(
+  variant: VariantId,
+  config: SweepConfig,
+  n: number,
+  params: Params,
+  features: number | undefined,
+): number {
   const { heads, dk, dv } = config;
   const io = heads * n * (2 * dk + 2 * dv) * 4;
   if (variant === 'linear') return io;
   if (isGatedVariant(variant)) return gatedRecurrentBytes(variant, { n, dk, dv, heads });
-  const footprintPairs = flopCount(variant, 'recurrent', { n, dk, dv, heads }, params) / (2 * (dk + dv));
+  const footprintPairs =
+    flopCount(variant, 'recurrent', { n, dk, dv, heads, features }, params) / (2 * (dk + dv));
   return io + footprintPairs * (dk + dv) * 4;
+}
+
+/**
+ * The cost models' dims.features of a request, where its inputs set it: Performer's
+ * m (rows of the projection), Hedgehog's 2r (twice its columns), Linformer's kproj
+ * (rows of E). Undefined elsewhere (the model's default).
+ */
+export function costFeatures(
+  variant: VariantId,
+  dk: number,
+  n: number,
+  inputs: ExtraInputs,
+): number | undefined {
+  switch (variant) {
+    case 'performer':
+      return inputs.projection ? inputs.projection.length / dk : undefined;
+    case 'hedgehog':
+      return inputs.projection ? (2 * inputs.projection.length) / dk : undefined;
+    case 'linformer':
+      return inputs.E ? inputs.E.length / n : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function point(
@@ -115,17 +165,26 @@ function point(
   samples: number[],
   bytes: number,
   params: Params,
+  features?: number,
 ): SweepPoint {
   const stats = sampleStats(samples);
-  const dims = { n, dk: config.dk, dv: config.dv, heads: config.heads };
+  const dims = { n, dk: config.dk, dv: config.dv, heads: config.heads, features };
   let gflops: number | undefined;
   try {
     gflops = flopCount(variant, form, dims, params) / (stats.median * 1e6);
   } catch {
     gflops = undefined;
   }
-  const gbps =
-    form === 'recurrent' ? recurrentBytes(variant, config, n, params) / (stats.median * 1e6) : undefined;
+  // A point is measured whether or not a cost model can rate it.
+  let gbps: number | undefined;
+  try {
+    gbps =
+      form === 'recurrent'
+        ? recurrentBytes(variant, config, n, params, features) / (stats.median * 1e6)
+        : undefined;
+  } catch {
+    gbps = undefined;
+  }
   return {
     variant,
     form,
@@ -149,6 +208,8 @@ function totalPoints(config: SweepConfig): number {
 
 export interface GpuSweepOptions {
   readonly params?: CaseParams;
+  /** The caller's extra inputs per case (default sweepExtraInputs). */
+  readonly inputs?: CaseInputs;
   /** Force wall-clock timing even when timestamps exist (for comparisons). */
   readonly withoutTimestamps?: boolean;
   /** Reuse an engine (its pipeline cache) instead of creating one. */
@@ -204,7 +265,7 @@ export async function runGpuSweep(
           const request: RunRequest = {
             variant,
             form,
-            problem: sweepProblem(config, variant, n, inputs, caseParams, extras),
+            problem: sweepProblem(config, variant, n, inputs, caseParams, extras, options.inputs),
           };
           try {
             if (options.cooldownMs) await new Promise((resolve) => setTimeout(resolve, options.cooldownMs));
@@ -219,7 +280,8 @@ export async function runGpuSweep(
             if (result === 'cancelled') {
               skipped.push({ variant, form, n, reason: 'cancelled' });
             } else {
-              const p = point(variant, form, n, config, result.samples, result.bytes, caseParams);
+              const features = costFeatures(variant, config.dk, n, request.problem.inputs ?? {});
+              const p = point(variant, form, n, config, result.samples, result.bytes, caseParams, features);
               points.push(p);
               if (p.ms > config.budgetMs) stopped.add(key);
             }
@@ -306,7 +368,11 @@ export async function runCpuSweep(
   config: SweepConfig,
   onProgress: (progress: SweepProgress) => void = () => {},
   signal?: AbortSignal,
-  options: { readonly params?: CaseParams; readonly maxBufferBytes?: number } = {},
+  options: {
+    readonly params?: CaseParams;
+    readonly inputs?: CaseInputs;
+    readonly maxBufferBytes?: number;
+  } = {},
 ): Promise<SweepResult> {
   const params = options.params ?? defaultParams;
   const points: SweepPoint[] = [];
@@ -337,7 +403,7 @@ export async function runCpuSweep(
         const request: RunRequest = {
           variant,
           form,
-          problem: sweepProblem(config, variant, n, inputs, caseParams, extras),
+          problem: sweepProblem(config, variant, n, inputs, caseParams, extras, options.inputs),
         };
         try {
           const samples: number[] = [];
@@ -356,9 +422,10 @@ export async function runCpuSweep(
           if (cancelled) {
             skipped.push({ variant, form, n, reason: 'cancelled' });
           } else {
-            const dims = { n, dk: config.dk, dv: config.dv, heads: config.heads };
+            const features = costFeatures(variant, config.dk, n, request.problem.inputs ?? {});
+            const dims = { n, dk: config.dk, dv: config.dv, heads: config.heads, features };
             const bytes = memoryFootprint(variant, form, dims, caseParams, 8).totalBytes;
-            const p = point(variant, form, n, config, samples, bytes, caseParams);
+            const p = point(variant, form, n, config, samples, bytes, caseParams, features);
             points.push(p);
             if (p.ms > config.budgetMs) stopped.add(key);
           }

@@ -3,20 +3,15 @@
 // blocks, inter-chunk parts read from the state, the state passed between
 // chunks), a chunk-size slider, how many sequential steps each form takes, the
 // chunk form checked against the recurrent one, and the three forms timed on
-// the reader's device as n and the chunk size change (progress and cancel).
-import { useRef, useState } from 'react';
-import type { MatrixHandle } from '../../engine/types';
+// the reader's device as n and the chunk size change (through the timing lab's
+// runner, components/timing-chart/useSweepRunner: timestamp queries where the
+// device has them, warm-up, median of ≥ 5 runs, no read-back timed; progress and cancel).
+import { create } from 'zustand';
+import type { CaseInputs, CaseParams } from '../../engine/bench/sweep';
+import type { SweepConfig, SweepResult, TimingMethod } from '../../engine/bench/types';
+import type { Form, MatrixHandle } from '../../engine/types';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { ChunkKey, ChunkOverlay, chunkCount } from '../../components/chunk-diagram/ChunkOverlay';
-import {
-  FORMS_TIMED,
-  TIMING_MIN_N,
-  TIMING_RUNS,
-  TIMING_WARMUP,
-  runChunkTiming,
-  useLastChunkTiming,
-  type ChunkTimingProgress,
-} from '../../components/chunk-diagram/chunkTiming';
 import { Slider } from '../../components/controls/Slider';
 import { powersOfTwo } from '../../components/controls/sliderScale';
 import { GateControls, variantLabel } from '../../components/decay-mask/GateControls';
@@ -31,7 +26,9 @@ import { Readout, type ReadoutItem } from '../../components/lab/Readout';
 import { problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
 import { useSettledKey } from '../../components/lab/useSettledKey';
 import styles from '../../components/lab/Lab.module.css';
-import { pointBudgetMs } from '../../components/timing-chart/sweepPlan';
+import { pointBudgetMs, SWEEP_RUNS, SWEEP_WARMUP } from '../../components/timing-chart/sweepPlan';
+import { SweepControls } from '../../components/timing-chart/SweepControls';
+import { useSweepRunner } from '../../components/timing-chart/useSweepRunner';
 import { LIMITS } from '../../state/urlSchema';
 import { useViewStore } from '../../state/store';
 
@@ -39,6 +36,41 @@ import { useViewStore } from '../../state/store';
 export const CHUNKING_MAX_N = 2048;
 /** Largest n the timing offers. */
 const TIMING_MAX_N = 65536;
+/** Smallest n of the timing over n. */
+const TIMING_MIN_N = 256;
+/** The forms timed, in the charts' order. */
+const FORMS_TIMED: readonly Form[] = ['recurrent', 'parallel', 'chunk'];
+
+interface TimedPoint {
+  readonly form: Form;
+  readonly n: number;
+  readonly chunk: number;
+  /** Median of the timed runs, ms. */
+  readonly ms: number;
+}
+
+interface ChunkTiming {
+  readonly byN: readonly TimedPoint[];
+  readonly byChunk: readonly TimedPoint[];
+  readonly skipped: readonly { form: Form; n: number; chunk: number; reason: string }[];
+  readonly variant: string;
+  readonly backend: string;
+  readonly deviceName: string;
+  readonly timing: TimingMethod;
+  readonly resolutionMs?: number;
+}
+
+/** The last timing of this lab (kept while the lab remounts on a step change; never in the link). */
+const useLastChunkTiming = create<{ readonly result: ChunkTiming | null }>(() => ({ result: null }));
+
+const TIMING_KEYS: Record<
+  TimingMethod,
+  'timing.methodTimestamp' | 'timing.methodWorkDone' | 'timing.methodPerformanceNow'
+> = {
+  'timestamp-query': 'timing.methodTimestamp',
+  'submitted-work-done': 'timing.methodWorkDone',
+  'performance-now': 'timing.methodPerformanceNow',
+};
 
 /** Pairs (i, j ≤ i) computed inside the chunks: Σ size·(size + 1)/2. */
 export function intraChunkPairs(n: number, chunk: number): number {
@@ -52,7 +84,7 @@ export function intraChunkPairs(n: number, chunk: number): number {
 
 export default function ChunkingLab() {
   const t = useT();
-  const { engine, epoch, maxN, backend, status } = useEngine();
+  const { engine, epoch, maxN, backend } = useEngine();
   const storeVariant = useViewStore((s) => s.variant);
   const variant = isGatedVariantId(storeVariant) ? storeVariant : 'retnet';
   const gamma = useViewStore((s) => s.gamma);
@@ -101,43 +133,68 @@ export default function ChunkingLab() {
 
   // Timing.
   const timing = useLastChunkTiming((s) => s.result);
-  const [progress, setProgress] = useState<ChunkTimingProgress | null>(null);
-  const [timingError, setTimingError] = useState<string | null>(null);
-  const controllerRef = useRef<AbortController | null>(null);
-  const running = progress !== null;
+  const runner = useSweepRunner();
+  const running = runner.running;
   const timingTop = Math.min(sweepMaxN, TIMING_MAX_N, maxN ?? TIMING_MAX_N);
   const ns = powersOfTwo(TIMING_MIN_N, timingTop);
   const chunkSizes = powersOfTwo(LIMITS.chunk.min, LIMITS.chunk.max);
   const runTiming = async () => {
-    if (!engine) return;
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    setTimingError(null);
-    setProgress({ done: 0, total: ns.length * FORMS_TIMED.length + chunkSizes.length });
-    const watchdog = setTimeout(() => controller.abort(), sweepBudgetS * 1000);
-    try {
-      const result = await runChunkTiming(
-        engine,
-        {
-          view: gateView,
-          shape: inputs,
-          ns,
-          chunk,
-          chunks: chunkSizes,
-          chunkN: n,
-          budgetMs: pointBudgetMs(sweepBudgetS, FORMS_TIMED.length),
-        },
-        setProgress,
-        controller.signal,
+    const cases = FORMS_TIMED.map((form) => ({ variant, form }));
+    const base: Omit<SweepConfig, 'cases' | 'ns' | 'budgetMs'> = {
+      heads: 1,
+      dk: d,
+      dv: d,
+      warmup: SWEEP_WARMUP,
+      runs: SWEEP_RUNS,
+      seed,
+    };
+    // The lab's gates (kind, strength, forget token, β) at every n.
+    const inputs: CaseInputs = (_variant, size) => gateSetup({ ...gateView, n: size }).inputs;
+    const paramsAt =
+      (c: number): CaseParams =>
+      (_variant, form) =>
+        form === 'chunk' ? { ...setup.params, chunkSize: c } : setup.params;
+    const total = cases.length * ns.length + chunkSizes.length;
+    const result = await runner.start(total, sweepBudgetS, async (job) => {
+      const overN = await job.sweep(
+        { ...base, cases, ns, budgetMs: pointBudgetMs(sweepBudgetS, cases.length) },
+        { params: paramsAt(chunk), inputs, tag: String(chunk) },
       );
-      useLastChunkTiming.setState({ result: { ...result, backend, variant } });
-    } catch (caught) {
-      setTimingError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      clearTimeout(watchdog);
-      controllerRef.current = null;
-      setProgress(null);
-    }
+      const overChunk: { c: number; result: SweepResult }[] = [];
+      for (const c of chunkSizes) {
+        const swept = await job.sweep(
+          { ...base, cases: [{ variant, form: 'chunk' }], ns: [n], budgetMs: Number.POSITIVE_INFINITY },
+          { params: paramsAt(c), inputs, tag: String(c) },
+        );
+        overChunk.push({ c, result: swept });
+      }
+      const timed = (c: number) => (p: SweepResult['points'][number]) => ({
+        form: p.form,
+        n: p.n,
+        chunk: c,
+        ms: p.ms,
+      });
+      const skippedOf = (c: number) => (s: SweepResult['skipped'][number]) => ({
+        form: s.form,
+        n: s.n,
+        chunk: c,
+        reason: s.reason,
+      });
+      return {
+        byN: overN.points.map(timed(chunk)),
+        byChunk: overChunk.flatMap(({ c, result: r }) => r.points.map(timed(c))),
+        skipped: [
+          ...overN.skipped.map(skippedOf(chunk)),
+          ...overChunk.flatMap(({ c, result: r }) => r.skipped.map(skippedOf(c))),
+        ],
+        variant,
+        backend: overN.backend,
+        deviceName: overN.deviceName,
+        timing: overN.timing,
+        resolutionMs: overN.resolutionMs,
+      } satisfies ChunkTiming;
+    });
+    if (result) useLastChunkTiming.setState({ result });
   };
 
   const chunks = chunkCount(n, chunk);
@@ -285,74 +342,46 @@ export default function ChunkingLab() {
           />
         </div>
         <p className={styles.note}>
-          {t('chunking.timing.plan', {
+          {t('perf.chunkPlan', {
             variant: name,
             from: formatN(ns[0] ?? TIMING_MIN_N),
             to: formatN(ns[ns.length - 1] ?? TIMING_MIN_N),
             c: chunk,
             n,
-            runs: TIMING_RUNS,
-            warmup: TIMING_WARMUP,
+            runs: SWEEP_RUNS,
+            warmup: SWEEP_WARMUP,
             budget: sweepBudgetS,
             d,
           })}
         </p>
-        <div className={styles.buttons}>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={running || status !== 'ready' || !engine || ns.length === 0}
-            onClick={() => void runTiming()}
-            data-testid="timing-run"
-          >
-            {t('chunking.timing.run')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!running}
-            onClick={() => controllerRef.current?.abort()}
-            data-testid="timing-cancel"
-          >
-            {t('chunking.timing.cancel')}
-          </button>
-        </div>
-        {progress && (
-          <div className={styles.section}>
-            <progress
-              className={styles.progress}
-              value={progress.done}
-              max={Math.max(1, progress.total)}
-              data-testid="timing-progress"
-              aria-label={t('chunking.timing.progress')}
-            />
-            <p className={styles.note} aria-live="polite">
-              {progress.current
-                ? t('chunking.timing.progressLine', {
-                    done: progress.done,
-                    total: progress.total,
-                    form: formLabel(progress.current.form),
-                    n: progress.current.n,
-                    c: progress.current.chunk,
-                  })
-                : `${progress.done} / ${progress.total}`}
-            </p>
-          </div>
-        )}
-        {timingError && (
-          <p className={styles.error} role="alert">
-            {timingError}
-          </p>
-        )}
+        <SweepControls
+          runner={runner}
+          runLabel={t('chunking.timing.run')}
+          disabled={!engine || ns.length === 0}
+          onRun={() => void runTiming()}
+          describe={(p) =>
+            t('chunking.timing.progressLine', {
+              done: p.done,
+              total: p.total,
+              form: formLabel(p.current.form),
+              n: p.current.n,
+              c: Number(p.tag ?? chunk),
+            })
+          }
+          testIdPrefix="timing"
+        />
         {timing && (
           <>
-            <p className={styles.note}>
-              {t(
-                timing.backend === 'webgpu' ? 'chunking.timing.measuredGpu' : 'chunking.timing.measuredCpu',
-                {
-                  variant: variantLabel(isGatedVariantId(timing.variant) ? timing.variant : 'retnet'),
-                },
-              )}
+            <p className={styles.note} data-testid="timing-device">
+              {t('perf.chunkMeasured', {
+                variant: variantLabel(isGatedVariantId(timing.variant) ? timing.variant : 'retnet'),
+                device: timing.deviceName,
+                backend: timing.backend,
+                method: t(TIMING_KEYS[timing.timing]),
+              })}{' '}
+              {timing.resolutionMs !== undefined
+                ? t('timing.resolution', { value: formatMs(timing.resolutionMs) })
+                : ''}
             </p>
             <Readout items={timingItems} computingText={t('view.computing')} />
             <div className={styles.pair}>

@@ -1,11 +1,15 @@
 // Lesson 8 lab: a timing sweep on the reader's device. The reader picks the
-// curves (variant × form), the largest n, d and a time budget (all in the
-// link); the sweep runs with warm-up and ≥ 5 timed runs per point, with a
-// progress bar and a cancel button; the result is plotted log–log with slopes,
-// the crossover, the memory each form allocates, and every skipped point.
-import { useRef, useState } from 'react';
-import { runCpuSweep, runGpuSweep, type CaseParams } from '../../engine/bench/sweep';
-import type { SweepConfig, SweepProgress } from '../../engine/bench/types';
+// curves (any variant × form the engine registers), the largest n, d and a time
+// budget (all in the link); the sweep runs with warm-up and ≥ 5 timed runs per
+// point, with a progress bar and a cancel button (components/timing-chart/
+// useSweepRunner, shared with the chunking lab); the result is plotted log–log
+// with slopes, the crossover, the memory each form allocates, and every skipped
+// point.
+import { linformerProjections } from '../../engine/inputs/projections';
+import { performerProjection } from '../../engine/inputs/randomFeatures';
+import type { CaseInputs, CaseParams } from '../../engine/bench/sweep';
+import type { SweepConfig } from '../../engine/bench/types';
+import { findVariant } from '../../engine/variants/registry';
 import type { Form, VariantId } from '../../engine/types';
 import { LineChart } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
@@ -25,15 +29,16 @@ import {
   sweepSizes,
   useLastSweep,
 } from '../../components/timing-chart/sweepPlan';
+import { SweepControls } from '../../components/timing-chart/SweepControls';
 import { TimingChart } from '../../components/timing-chart/TimingChart';
-import { FORMS_BY_VARIANT, LIMITS } from '../../state/urlSchema';
+import timingStyles from '../../components/timing-chart/TimingChart.module.css';
+import { useSweepRunner } from '../../components/timing-chart/useSweepRunner';
+import { APP_VARIANTS, FORMS_BY_VARIANT, LIMITS, MAX_SWEEP_CASES } from '../../state/limits';
 import type { SweepCase } from '../../state/types';
 import { useViewStore } from '../../state/store';
 
-const SWEEP_VARIANTS: readonly VariantId[] = ['softmax', 'linear'];
-
-/** Cases the lab offers: every form of softmax and linear the app runs. */
-const OFFERED: readonly SweepCase[] = SWEEP_VARIANTS.flatMap((variant) =>
+/** Cases the lab offers: every form of every variant the app runs (FORMS_BY_VARIANT), in its order. */
+const OFFERED: readonly SweepCase[] = APP_VARIANTS.flatMap((variant) =>
   (FORMS_BY_VARIANT[variant] ?? []).map((form: Form) => ({ variant, form })),
 );
 
@@ -41,22 +46,30 @@ function sameCase(a: SweepCase, b: SweepCase): boolean {
   return a.variant === b.variant && a.form === b.form;
 }
 
+/** The causal setting a variant accepts: the reader's where it has both, else the only one it has. */
+function causalFor(variant: VariantId, causal: boolean): boolean {
+  const support = findVariant(variant)?.causal ?? 'both';
+  return support === 'both' ? causal : support === 'causal-only';
+}
+
 export default function TimingLab() {
   const t = useT();
-  const { device, deviceInfo, backend, maxN: engineMaxN, status } = useEngine();
+  const { maxN: engineMaxN } = useEngine();
   const sweepCases = useViewStore((s) => s.sweepCases);
   const sweepMaxN = useViewStore((s) => s.sweepMaxN);
   const sweepBudgetS = useViewStore((s) => s.sweepBudgetS);
   const d = useViewStore((s) => s.d);
   const chunk = useViewStore((s) => s.chunk);
   const causal = useViewStore((s) => s.causal);
+  const swaWindow = useViewStore((s) => s.window);
+  const m = useViewStore((s) => s.m);
+  const kproj = useViewStore((s) => s.kproj);
   const setView = useViewStore((s) => s.setView);
   const result = useLastSweep((s) => s.result);
-  const [progress, setProgress] = useState<SweepProgress | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const controllerRef = useRef<AbortController | null>(null);
-  const running = progress !== null;
+  const runner = useSweepRunner();
+  const running = runner.running;
   const ns = sweepSizes(sweepMaxN, engineMaxN);
+  const full = sweepCases.length >= MAX_SWEEP_CASES;
 
   const toggleCase = (c: SweepCase, on: boolean) => {
     const next = on
@@ -67,10 +80,7 @@ export default function TimingLab() {
   };
 
   const run = async () => {
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    setError(null);
-    setProgress({ done: 0, total: sweepCases.length * ns.length });
+    const { seed } = useViewStore.getState();
     const config: SweepConfig = {
       cases: sweepCases,
       ns,
@@ -80,27 +90,24 @@ export default function TimingLab() {
       warmup: SWEEP_WARMUP,
       runs: SWEEP_RUNS,
       budgetMs: pointBudgetMs(sweepBudgetS, sweepCases.length),
-      seed: useViewStore.getState().seed,
+      seed,
     };
-    const params: CaseParams = (variant) => ({
-      causal,
-      ...(variant === 'linear' ? { chunkSize: chunk } : {}),
+    const params: CaseParams = (variant, form) => ({
+      causal: causalFor(variant, causal),
+      ...(form === 'chunk' ? { chunkSize: chunk } : {}),
+      ...(variant === 'swa' ? { window: swaWindow } : {}),
     });
-    // The reader's total budget: whatever has not run by then is skipped as cancelled.
-    const watchdog = setTimeout(() => controller.abort(), sweepBudgetS * 1000);
-    try {
-      const swept =
-        backend === 'webgpu' && device && deviceInfo
-          ? await runGpuSweep({ device, ...deviceInfo }, config, setProgress, controller.signal, { params })
-          : await runCpuSweep(config, setProgress, controller.signal, { params });
-      useLastSweep.setState({ result: swept });
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      clearTimeout(watchdog);
-      controllerRef.current = null;
-      setProgress(null);
-    }
+    // The lab's own m and kproj; every other variant gets the bench's seeded inputs.
+    const inputs: CaseInputs = (variant, n) => {
+      if (variant === 'performer')
+        return { projection: performerProjection({ seed: seed * 3 + 7, m, dk: d }) };
+      if (variant === 'linformer') return linformerProjections({ n, kproj, seed: seed * 3 + 8 });
+      return undefined;
+    };
+    const swept = await runner.start(config.cases.length * ns.length, sweepBudgetS, (job) =>
+      job.sweep(config, { params, inputs }),
+    );
+    if (swept) useLastSweep.setState({ result: swept });
   };
 
   const curves = result ? timingCurves(result) : [];
@@ -127,21 +134,35 @@ export default function TimingLab() {
     <div className={styles.lab}>
       <fieldset className={styles.checks} data-testid="sweep-cases">
         <legend>{t('timing.cases')}</legend>
-        {OFFERED.map((c) => {
-          const id = `${c.variant} ${c.form}`;
-          return (
-            <label key={id}>
-              <input
-                type="checkbox"
-                checked={sweepCases.some((x) => sameCase(x, c))}
-                disabled={running}
-                data-testid={`case-${c.variant}-${c.form}`}
-                onChange={(event) => toggleCase(c, event.target.checked)}
-              />
-              {id}
-            </label>
-          );
-        })}
+        <div className={timingStyles.cases}>
+          {APP_VARIANTS.map((variant) => (
+            <div key={variant} className={timingStyles.caseRow} role="group" aria-label={variant}>
+              <span className={timingStyles.caseVariant} aria-hidden="true">
+                {variant}
+              </span>
+              {(FORMS_BY_VARIANT[variant] ?? []).map((form) => {
+                const c = { variant, form };
+                const checked = sweepCases.some((x) => sameCase(x, c));
+                return (
+                  <label key={form}>
+                    <input
+                      type="checkbox"
+                      checked={checked}
+                      disabled={running || (full && !checked)}
+                      aria-label={`${variant} ${form}`}
+                      data-testid={`case-${variant}-${form}`}
+                      onChange={(event) => toggleCase(c, event.target.checked)}
+                    />
+                    {form}
+                  </label>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+        <p className={styles.note} data-testid="sweep-cases-count">
+          {t('perf.casesCount', { count: sweepCases.length, max: MAX_SWEEP_CASES })}
+        </p>
       </fieldset>
       <div className={styles.controls}>
         <Slider
@@ -182,52 +203,21 @@ export default function TimingLab() {
           causal: causal ? t('timing.causal') : t('timing.nonCausal'),
         })}
       </p>
-      <div className={styles.buttons}>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={running || status !== 'ready' || sweepCases.length === 0 || ns.length === 0}
-          onClick={() => void run()}
-          data-testid="sweep-run"
-        >
-          {t('timing.run')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!running}
-          onClick={() => controllerRef.current?.abort()}
-          data-testid="sweep-cancel"
-        >
-          {t('timing.cancel')}
-        </button>
-      </div>
-      {progress && (
-        <div className={styles.section}>
-          <progress
-            className={styles.progress}
-            value={progress.done}
-            max={Math.max(1, progress.total)}
-            data-testid="sweep-progress"
-            aria-label={t('timing.progress')}
-          />
-          <p className={styles.note} aria-live="polite">
-            {progress.current
-              ? t('timing.progressLine', {
-                  done: progress.done,
-                  total: progress.total,
-                  curve: `${progress.current.variant} ${progress.current.form}`,
-                  n: progress.current.n,
-                })
-              : `${progress.done} / ${progress.total}`}
-          </p>
-        </div>
-      )}
-      {error && (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      )}
+      <SweepControls
+        runner={runner}
+        runLabel={t('timing.run')}
+        disabled={sweepCases.length === 0 || ns.length === 0}
+        onRun={() => void run()}
+        describe={(p) =>
+          t('timing.progressLine', {
+            done: p.done,
+            total: p.total,
+            curve: `${p.current.variant} ${p.current.form}`,
+            n: p.current.n,
+          })
+        }
+        testIdPrefix="sweep"
+      />
       {result && (
         <>
           <Readout items={readout} computingText={t('view.computing')} />
