@@ -55,6 +55,8 @@ test('a small sweep completes: one curve and slope per case, and the CSV holds t
     await expect(curve.locator('circle')).toHaveCount(3);
   }
   await expect(page.getByTestId('timing-chart-device')).toContainText('(webgpu)');
+  // The timer's resolution is on screen (reported by the device, or the finest step observed).
+  await expect(page.getByTestId('timing-chart-device')).toContainText(/resolution/i);
 
   // CSV: every plotted point, with the same slopes.
   const downloadPromise = page.waitForEvent('download');

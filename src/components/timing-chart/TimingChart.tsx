@@ -14,6 +14,7 @@ import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { useT, type MessageKey } from '../i18n';
 import { crossovers, headlineCrossover, timingCurves } from './curves';
 import { spreadLabels } from './labels';
+import { smallestStep } from './resolution';
 import chartStyles from '../charts/Chart.module.css';
 import styles from './TimingChart.module.css';
 
@@ -57,8 +58,13 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
     innerH,
   );
   const method = t(TIMING_KEYS[result.timing]);
+  const observed = result.timing === 'timestamp-query' ? smallestStep(result) : undefined;
   const resolution =
-    result.resolutionMs !== undefined ? t('timing.resolution', { value: formatMs(result.resolutionMs) }) : '';
+    result.resolutionMs !== undefined
+      ? t('timing.resolution', { value: formatMs(result.resolutionMs) })
+      : result.timing === 'timestamp-query'
+        ? t('perf.resolutionUnknown', { value: observed !== undefined ? formatMs(observed) : '—' })
+        : '';
   const slopeText = (slope: number | undefined) => (slope === undefined ? '—' : slope.toFixed(2));
 
   const csv = () =>

@@ -64,3 +64,13 @@ describe('spreadLabels', () => {
     expect(spreadLabels([30, 10], 12, 0, 100)).toEqual([30, 10]);
   });
 });
+
+describe('smallestStep', () => {
+  it('is the smallest nonzero gap between two runs of one point', async () => {
+    const { smallestStep } = await import('./resolution');
+    const point = (samples: number[]) =>
+      ({ samples }) as unknown as Parameters<typeof smallestStep>[0]['points'][number];
+    expect(smallestStep({ points: [point([0.3, 0.1, 0.2, 0.2]), point([1.0, 1.05])] })).toBeCloseTo(0.05, 12);
+    expect(smallestStep({ points: [point([0.1, 0.1, 0.1])] })).toBeUndefined();
+  });
+});
