@@ -1,7 +1,7 @@
-// The prose ↔ metadata interface of lessons 1–8: every step of meta.ts
-// has exactly one <Step id> in each language, each step renders real text with
-// formulas that KaTeX accepted, and every survey heading is quoted verbatim
-// from the seed it names.
+// The prose ↔ metadata interface of every lesson: every step of meta.ts has
+// exactly one <Step id> in each language, each step renders real text with
+// formulas that KaTeX accepted, and every survey heading (in meta.ts and where
+// the prose cites one) is quoted verbatim from the seed it names.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,35 +9,49 @@ import type { MDXContent } from 'mdx/types';
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { LessonDef } from './types';
-import { meta as softmaxWall } from './softmax-wall/meta';
-import { meta as reorder } from './reorder/meta';
-import { meta as rnn } from './rnn/meta';
-import { meta as timing } from './timing/meta';
-import { meta as featureMaps } from './feature-maps/meta';
-import { meta as lowRank } from './low-rank/meta';
-import { meta as gating } from './gating/meta';
-import { meta as chunking } from './chunking/meta';
+import { LESSON_IDS } from '../state/types';
+import type { LessonMeta } from './index';
 
-type Meta = Omit<LessonDef, 'Lab' | 'prose'>;
+type ProseLoader = () => Promise<{ default: MDXContent }>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seedsDir = resolve(here, '../../../shared/seeds');
 
-const lessons: readonly Meta[] = [softmaxWall, reorder, featureMaps, rnn, lowRank, gating, chunking, timing];
-const prose: Record<string, Record<'en' | 'zh', () => Promise<{ default: MDXContent }>>> = {
-  'softmax-wall': { en: () => import('./softmax-wall/en.mdx'), zh: () => import('./softmax-wall/zh.mdx') },
-  reorder: { en: () => import('./reorder/en.mdx'), zh: () => import('./reorder/zh.mdx') },
-  rnn: { en: () => import('./rnn/en.mdx'), zh: () => import('./rnn/zh.mdx') },
-  timing: { en: () => import('./timing/en.mdx'), zh: () => import('./timing/zh.mdx') },
-  'feature-maps': {
-    en: () => import('./feature-maps/en.mdx'),
-    zh: () => import('./feature-maps/zh.mdx'),
-  },
-  'low-rank': { en: () => import('./low-rank/en.mdx'), zh: () => import('./low-rank/zh.mdx') },
-  gating: { en: () => import('./gating/en.mdx'), zh: () => import('./gating/zh.mdx') },
-  chunking: { en: () => import('./chunking/en.mdx'), zh: () => import('./chunking/zh.mdx') },
-};
+const metaModules = import.meta.glob<{ meta: LessonMeta }>('./*/meta.ts', { eager: true });
+const proseModules = import.meta.glob<{ default: MDXContent }>('./*/*.mdx');
+const lessons: readonly LessonMeta[] = Object.values(metaModules)
+  .map((module) => module.meta)
+  .sort((a, b) => a.number - b.number);
+
+/** "a, b (c, d)、e" → ["a", "b (c, d)", "e"]: list separators outside parentheses only. */
+function splitOutsideParentheses(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === '(' || c === '（') depth++;
+    if (c === ')' || c === '）') depth--;
+    const separator = depth === 0 && (c === '、' || ((c === ',' || c === '，') && text[k + 1] === ' '));
+    if (separator) {
+      parts.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  parts.push(current.trim());
+  return parts.filter((part) => part.length > 0);
+}
+
+function proseOf(id: string, lang: 'en' | 'zh'): ProseLoader {
+  const loader = proseModules[`./${id}/${lang}.mdx`];
+  if (loader === undefined) throw new Error(`no ${lang}.mdx for lesson ${id}`);
+  return loader;
+}
+
+it('has a complete lesson folder for every lesson id, numbered 1…n in course order', () => {
+  expect(lessons.map((m) => m.id)).toEqual([...LESSON_IDS]);
+  expect(lessons.map((m) => m.number)).toEqual(LESSON_IDS.map((_, k) => k + 1));
+});
 
 /** Renders the MDX with only `stepId` current, the way the lesson page's <Step> does. */
 function renderStep(Prose: MDXContent, stepId: string): string {
@@ -66,7 +80,7 @@ describe.each(lessons.map((m) => [m.id, m] as const))('lesson %s', (id, meta) =>
       const ids = [...source.matchAll(/<Step id="([^"]+)">/g)].map((m) => m[1]);
       expect(ids).toEqual(meta.steps.map((s) => s.id));
 
-      const Prose = (await prose[id][lang]()).default;
+      const Prose = (await proseOf(id, lang)()).default;
       for (const step of meta.steps) {
         const html = renderStep(Prose, step.id);
         expect(html).toContain(`data-step="${step.id}"`);
@@ -93,5 +107,17 @@ describe.each(lessons.map((m) => [m.id, m] as const))('lesson %s', (id, meta) =>
     );
     expect(meta.survey.length).toBeGreaterThan(0);
     for (const ref of meta.survey) expect(seeds.get(ref.seed)).toContain(ref.heading);
+    // Where the prose cites a section ("Survey 001 · heading"), the heading is the seed's own.
+    for (const lang of ['en', 'zh'] as const) {
+      const source = readFileSync(join(here, id, `${lang}.mdx`), 'utf8');
+      // Several headings of one seed are listed with commas (、 in Chinese); a trailing "(…)" names a part of the section.
+      for (const m of source.matchAll(/(?:Survey|综述) (00\d) · ([^;；_\n]+)/g)) {
+        const seed = seeds.get(m[1]) ?? '';
+        for (const cited of splitOutsideParentheses(m[2])) {
+          const heading = seed.includes(cited) ? cited : cited.replace(/\s?[(（][^)）]*[)）]$/, '');
+          expect(seed, `${id}/${lang}.mdx cites “${cited}”`).toContain(heading);
+        }
+      }
+    }
   });
 });
