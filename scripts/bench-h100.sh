@@ -130,8 +130,19 @@ case "${1:-}" in
       }
     ' "$out"
     ;;
+  issue6)
+    # Issue 6's variants (hla2 recurrent and chunk, infini chunk, linformer and nystrom parallel),
+    # n = 4096, 16384, 65536, d = 64, H = 1 and 16, ceilings in the same process
+    # (committed as bench-results/h100-issue6-<date>.json).
+    out=${2:-/tmp}
+    shift 2 || true
+    bash .gpu/remote.sh .gpu/cli.mjs --json --ns 4096,16384,65536 --heads 1,16 --d 64 \
+      --cases hla2:recurrent,hla2:chunk,infini:chunk,linformer:parallel,nystrom:parallel \
+      --warmup 2 --runs 7 --budget-ms 3000 --matmul-n 4096 --copy-mib 1024 \
+      --out "$out/h100-issue6.json" "$@" 2> >(grep -v "^\[gpu" >&2) > /dev/null
+    ;;
   *)
-    echo "usage: bash scripts/bench-h100.sh pack | remote OUT_DIR [extra bench options] | issue4 OUT_DIR [...] | issue5 OUT_DIR [...]" >&2
+    echo "usage: bash scripts/bench-h100.sh pack | remote OUT_DIR [extra bench options] | issue4 OUT_DIR [...] | issue5 OUT_DIR [...] | issue6 OUT_DIR [...]" >&2
     exit 2
     ;;
 esac
