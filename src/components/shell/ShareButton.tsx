@@ -4,12 +4,15 @@ import { useEffect, useRef, useState } from 'react';
 import { canonicalQuery, selectView, useViewStore } from '../../state/store';
 import { useT } from '../i18n';
 import { copyText } from './copyText';
+import { termFromHash } from '../glossary/termFocus';
 
 type ShareState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 
 export function canonicalLink(): string {
   const query = canonicalQuery(selectView(useViewStore.getState()));
-  return `${window.location.origin}${window.location.pathname}?${query}`;
+  // The glossary's focused entry (#term-<id>) is the one part of the view kept in the hash.
+  const hash = termFromHash(window.location.hash) !== null ? window.location.hash : '';
+  return `${window.location.origin}${window.location.pathname}?${query}${hash}`;
 }
 
 export function ShareButton() {
