@@ -67,6 +67,17 @@ async function expectStep(page: Page, lesson: Meta, index: number, lang: Lang) {
   await expect(page).toHaveTitle(new RegExp(`^${escapeRegExp(lesson.title[lang])} · `));
 }
 
+/** Display formulas of the current step wider than the prose column (they would scroll sideways), by their text. */
+async function overflowingFormulas(page: Page): Promise<string[]> {
+  return page
+    .locator('.lesson__prose .katex-display')
+    .evaluateAll((nodes) =>
+      nodes
+        .filter((node) => node.scrollWidth > node.clientWidth + 1)
+        .map((node) => (node.textContent ?? '').slice(0, 60)),
+    );
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -104,6 +115,7 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(page.locator('.lesson__lab').getByRole('slider').first()).toBeVisible();
       await expect(page.locator('.lesson__lab [role="alert"]')).toHaveCount(0);
       let previousProse = await proseText(page);
+      if (lang === 'en') expect(await overflowingFormulas(page), 'step 1 formulas fit').toEqual([]);
 
       for (let index = 1; index < lesson.steps.length; index++) {
         if (lang === 'en') await stepLinks.nth(index).click();
@@ -112,6 +124,9 @@ for (const lang of ['en', 'zh'] as const) {
         // Each step shows its own text.
         await expect.poll(() => proseText(page)).not.toBe(previousProse);
         previousProse = await proseText(page);
+        // At the test's 1280 px width every display formula fits its column.
+        if (lang === 'en')
+          expect(await overflowingFormulas(page), `step ${index + 1} formulas fit`).toEqual([]);
       }
 
       if (lang === 'en') {
