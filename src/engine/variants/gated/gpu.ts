@@ -47,14 +47,19 @@ import {
   type PlanIo,
 } from '../../gpu/plan';
 import type { FormPlan } from '../../gpu/variants';
+import {
+  explicitPipeline,
+  kernelDispatch as dispatch,
+  u32Constants,
+  type BindingKind,
+  type KernelPipeline,
+} from '../../gpu/pipelines';
 import type { ResolvedParams } from '../descriptor';
 
 const F32 = 4;
 const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
 /** Token block of the parallel form's cumulative sums (the matrix tile height). */
 const MATRIX_BLOCK = 16;
-
-type Binding = 'uniform' | 'read' | 'write';
 
 /** Each kernel's source and its bindings in order (explicit layouts: a kernel may leave one unused). */
 const KERNELS = {
@@ -86,7 +91,10 @@ const KERNELS = {
   deltaChain: { source: deltaChain, bindings: ['uniform', 'read', 'write', 'write'] },
   deltaChainSg: { source: deltaChainSg, bindings: ['uniform', 'read', 'write', 'write'], subgroups: true },
   deltaUprime: { source: deltaUprime, bindings: ['uniform', 'read', 'read', 'write'] },
-} as const satisfies Record<string, { source: string; bindings: readonly Binding[]; subgroups?: boolean }>;
+} as const satisfies Record<
+  string,
+  { source: string; bindings: readonly BindingKind[]; subgroups?: boolean }
+>;
 type GatedKernel = keyof typeof KERNELS;
 
 /** A variant's inputs for the kernels, per head, in f32. */
@@ -167,75 +175,17 @@ export function gatedSetup(spec: GpuSpec): GatedSetup {
 }
 
 // ---------------------------------------------------------------------------
-// Pipelines (own cache: explicit bind group layouts, constants prepended).
-
-interface CachedPipeline {
-  readonly pipeline: GPUComputePipeline;
-  readonly layout: GPUBindGroupLayout;
-}
-
-const pipelineCaches = new WeakMap<GPUDevice, Map<string, CachedPipeline>>();
+// Pipelines (explicit bind group layouts, constants prepended; cached per device in gpu/pipelines).
 
 function gatedPipeline(
   ctx: GpuContext,
   name: GatedKernel,
   constants: Readonly<Record<string, number>>,
-): CachedPipeline {
-  const header = Object.entries(constants)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => {
-      if (!Number.isInteger(value) || value < 0)
-        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
-      return `const ${key}: u32 = ${value}u;`;
-    })
-    .join('\n');
+): KernelPipeline {
   const kernel = KERNELS[name];
   const enable = 'subgroups' in kernel && kernel.subgroups ? 'enable subgroups;\n' : '';
-  const code = `${enable}// gated kernel ${name}\n${header}\n${common}\n${kernel.source}`;
-  let cache = pipelineCaches.get(ctx.device);
-  if (!cache) {
-    cache = new Map();
-    pipelineCaches.set(ctx.device, cache);
-  }
-  let cached = cache.get(code);
-  if (!cached) {
-    const bindings: readonly Binding[] = kernel.bindings;
-    const layout = ctx.device.createBindGroupLayout({
-      label: `gated ${name}`,
-      entries: bindings.map((kind, binding) => ({
-        binding,
-        visibility: 0x4 /* GPUShaderStage.COMPUTE */,
-        buffer: { type: kind === 'uniform' ? 'uniform' : kind === 'read' ? 'read-only-storage' : 'storage' },
-      })),
-    });
-    const module = ctx.device.createShaderModule({ code, label: `gated ${name}` });
-    const pipeline = ctx.device.createComputePipeline({
-      label: `gated ${name}`,
-      layout: ctx.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-      compute: { module, entryPoint: 'main' },
-    });
-    cached = { pipeline, layout };
-    cache.set(code, cached);
-  }
-  return cached;
-}
-
-function dispatch(
-  ctx: GpuContext,
-  label: string,
-  kernel: CachedPipeline,
-  buffers: readonly GPUBuffer[],
-  workgroups: readonly [number, number, number],
-): Dispatch {
-  return {
-    label,
-    pipeline: kernel.pipeline,
-    bindGroup: ctx.device.createBindGroup({
-      layout: kernel.layout,
-      entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
-    }),
-    workgroups,
-  };
+  const code = `${enable}// gated kernel ${name}\n${u32Constants(constants)}\n${common}\n${kernel.source}`;
+  return explicitPipeline(ctx.device, `gated ${name}`, code, kernel.bindings);
 }
 
 interface UniformValues {

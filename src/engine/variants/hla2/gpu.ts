@@ -31,12 +31,17 @@ import {
   type PlanIo,
 } from '../../gpu/plan';
 import type { FormPlan } from '../../gpu/variants';
+import {
+  explicitPipeline,
+  kernelDispatch as dispatch,
+  u32Constants,
+  type BindingKind,
+  type KernelPipeline,
+} from '../../gpu/pipelines';
 import type { ProblemDims } from '../descriptor';
 
 const F32 = 4;
 const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
-
-type Binding = 'uniform' | 'read' | 'write';
 
 const KERNELS = {
   recurrent: { source: recurrent, bindings: ['uniform', 'read', 'read', 'read', 'write', 'write'] },
@@ -47,7 +52,7 @@ const KERNELS = {
   pair: { source: pair, bindings: ['uniform', 'read', 'read', 'read', 'write'] },
   normalizeRows: { source: normalizeRows, bindings: ['uniform', 'write'] },
   apply: { source: apply, bindings: ['uniform', 'read', 'read', 'read', 'read', 'read', 'write'] },
-} as const satisfies Record<string, { source: string; bindings: readonly Binding[] }>;
+} as const satisfies Record<string, { source: string; bindings: readonly BindingKind[] }>;
 type Hla2Kernel = keyof typeof KERNELS;
 
 /** Floats of one state block in the kernels: S^K, C, G, m, h (common.wgsl STATE). */
@@ -101,70 +106,16 @@ export function hla2GpuBuffers(form: GpuSpec['form'], chunkSize: number) {
 }
 
 // ---------------------------------------------------------------------------
-// Pipelines (own cache: explicit bind group layouts, constants prepended).
-
-interface CachedPipeline {
-  readonly pipeline: GPUComputePipeline;
-  readonly layout: GPUBindGroupLayout;
-}
-
-const pipelineCaches = new WeakMap<GPUDevice, Map<string, CachedPipeline>>();
+// Pipelines (explicit bind group layouts, constants prepended; cached per device in gpu/pipelines).
 
 function hla2Pipeline(
   ctx: GpuContext,
   name: Hla2Kernel,
   constants: Readonly<Record<string, number>>,
-): CachedPipeline {
-  const header = Object.entries(constants)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => `const ${key}: u32 = ${value}u;`)
-    .join('\n');
+): KernelPipeline {
   const kernel = KERNELS[name];
-  const code = `// hla2 kernel ${name}\n${header}\n${common}\n${kernel.source}`;
-  let cache = pipelineCaches.get(ctx.device);
-  if (!cache) {
-    cache = new Map();
-    pipelineCaches.set(ctx.device, cache);
-  }
-  let cached = cache.get(code);
-  if (!cached) {
-    const bindings: readonly Binding[] = kernel.bindings;
-    const layout = ctx.device.createBindGroupLayout({
-      label: `hla2 ${name}`,
-      entries: bindings.map((kind, binding) => ({
-        binding,
-        visibility: 0x4 /* GPUShaderStage.COMPUTE */,
-        buffer: { type: kind === 'uniform' ? 'uniform' : kind === 'read' ? 'read-only-storage' : 'storage' },
-      })),
-    });
-    const module = ctx.device.createShaderModule({ code, label: `hla2 ${name}` });
-    const pipeline = ctx.device.createComputePipeline({
-      label: `hla2 ${name}`,
-      layout: ctx.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-      compute: { module, entryPoint: 'main' },
-    });
-    cached = { pipeline, layout };
-    cache.set(code, cached);
-  }
-  return cached;
-}
-
-function dispatch(
-  ctx: GpuContext,
-  label: string,
-  kernel: CachedPipeline,
-  buffers: readonly GPUBuffer[],
-  workgroups: readonly [number, number, number],
-): Dispatch {
-  return {
-    label,
-    pipeline: kernel.pipeline,
-    bindGroup: ctx.device.createBindGroup({
-      layout: kernel.layout,
-      entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
-    }),
-    workgroups,
-  };
+  const code = `// hla2 kernel ${name}\n${u32Constants(constants)}\n${common}\n${kernel.source}`;
+  return explicitPipeline(ctx.device, `hla2 ${name}`, code, kernel.bindings);
 }
 
 interface UniformValues {

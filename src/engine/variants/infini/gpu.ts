@@ -26,74 +26,46 @@ import {
   type PlanIo,
 } from '../../gpu/plan';
 import type { FormPlan } from '../../gpu/variants';
+import {
+  explicitPipeline,
+  kernelDispatch,
+  u32Constants,
+  type BindingKind,
+  type KernelPipeline,
+} from '../../gpu/pipelines';
 
 const F32 = 4;
 const WG = 64;
 const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
-
-type Binding = 'uniform' | 'read' | 'write';
 
 const KERNELS = {
   segmentState: { source: segmentState, bindings: ['uniform', 'read', 'read', 'write'] },
   memoryScan: { source: memoryScan, bindings: ['uniform', 'write', 'write'] },
   chunkOutput: { source: chunkOutput, bindings: ['uniform', 'read', 'read', 'read', 'read', 'write'] },
   matrix: { source: matrixKernel, bindings: ['uniform', 'read', 'read', 'write'] },
-} as const satisfies Record<string, { source: string; bindings: readonly Binding[] }>;
+} as const satisfies Record<string, { source: string; bindings: readonly BindingKind[] }>;
 type InfiniKernel = keyof typeof KERNELS;
 
-interface CachedPipeline {
-  readonly pipeline: GPUComputePipeline;
-  readonly layout: GPUBindGroupLayout;
+function pipeline(ctx: GpuContext, name: InfiniKernel, spec: Pick<GpuSpec, 'dk' | 'dv'>): KernelPipeline {
+  const code = `// infini kernel ${name}\n${u32Constants({ DK: spec.dk, DV: spec.dv })}\n${common}\n${KERNELS[name].source}`;
+  return explicitPipeline(ctx.device, `infini ${name}`, code, KERNELS[name].bindings);
 }
 
-const pipelineCaches = new WeakMap<GPUDevice, Map<string, CachedPipeline>>();
-
-function pipeline(ctx: GpuContext, name: InfiniKernel, spec: Pick<GpuSpec, 'dk' | 'dv'>): CachedPipeline {
-  const code = `// infini kernel ${name}\nconst DK: u32 = ${spec.dk}u;\nconst DV: u32 = ${spec.dv}u;\n${common}\n${KERNELS[name].source}`;
-  let cache = pipelineCaches.get(ctx.device);
-  if (!cache) {
-    cache = new Map();
-    pipelineCaches.set(ctx.device, cache);
-  }
-  let cached = cache.get(code);
-  if (!cached) {
-    const bindings: readonly Binding[] = KERNELS[name].bindings;
-    const layout = ctx.device.createBindGroupLayout({
-      label: `infini ${name}`,
-      entries: bindings.map((kind, binding) => ({
-        binding,
-        visibility: 0x4 /* GPUShaderStage.COMPUTE */,
-        buffer: { type: kind === 'uniform' ? 'uniform' : kind === 'read' ? 'read-only-storage' : 'storage' },
-      })),
-    });
-    const module = ctx.device.createShaderModule({ code, label: `infini ${name}` });
-    const computePipeline = ctx.device.createComputePipeline({
-      label: `infini ${name}`,
-      layout: ctx.device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-      compute: { module, entryPoint: 'main' },
-    });
-    cached = { pipeline: computePipeline, layout };
-    cache.set(code, cached);
-  }
-  return cached;
-}
-
+/** One dispatch of `threads` invocations, WG per workgroup, spread over x and y. */
 function dispatch(
   ctx: GpuContext,
   label: string,
-  kernel: CachedPipeline,
+  kernel: KernelPipeline,
   buffers: readonly GPUBuffer[],
   threads: number,
 ): Dispatch {
-  return {
+  return kernelDispatch(
+    ctx,
     label,
-    pipeline: kernel.pipeline,
-    bindGroup: ctx.device.createBindGroup({
-      layout: kernel.layout,
-      entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
-    }),
-    workgroups: grid2d(Math.max(1, Math.ceil(threads / WG)), ctx.limits),
-  };
+    kernel,
+    buffers,
+    grid2d(Math.max(1, Math.ceil(threads / WG)), ctx.limits),
+  );
 }
 
 export interface InfiniGpuParams {
