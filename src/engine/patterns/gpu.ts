@@ -8,6 +8,7 @@ import { EngineError } from '../types';
 import { formatBytes } from '../validate';
 import { perBufferBytes } from '../gpu/memory';
 import { captureGpuErrors } from '../gpu/memory';
+import { autoPipeline, u32Constants } from '../gpu/pipelines';
 import { buildMask } from './mask';
 import { lshAssign } from './lsh';
 import { checkPatternProblem, patternDensity, type PatternProblem, type PatternResult } from './cpu';
@@ -21,30 +22,9 @@ const PATTERN_CODE: Record<PatternId, number> = { window: 0, block: 1, strided: 
 /** Largest dv of the kernel's per-row accumulator. */
 export const PATTERN_MAX_DV = 256;
 
-const caches = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
-
 function pipeline(device: GPUDevice, constants: Record<string, number>): GPUComputePipeline {
-  const header = Object.entries(constants)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => `const ${key}: u32 = ${value}u;`)
-    .join('\n');
-  const code = `// patterns masked attention\n${header}\n${maskedAttention}`;
-  let cache = caches.get(device);
-  if (!cache) {
-    cache = new Map();
-    caches.set(device, cache);
-  }
-  let found = cache.get(code);
-  if (!found) {
-    const module = device.createShaderModule({ code, label: 'pattern masked attention' });
-    found = device.createComputePipeline({
-      layout: 'auto',
-      compute: { module, entryPoint: 'main' },
-      label: 'pattern',
-    });
-    cache.set(code, found);
-  }
-  return found;
+  const code = `// patterns masked attention\n${u32Constants(constants)}\n${maskedAttention}`;
+  return autoPipeline(device, 'pattern masked attention', code);
 }
 
 /**

@@ -44,6 +44,7 @@ import {
   type PlanIo,
 } from '../../gpu/plan';
 import type { FormPlan } from '../../gpu/variants';
+import { autoPipeline, u32Constants } from '../../gpu/pipelines';
 import type { ResolvedParams } from '../descriptor';
 
 const F32 = 4;
@@ -170,38 +171,13 @@ export function featureSetup(spec: GpuSpec): FeatureSetup {
 // ---------------------------------------------------------------------------
 // Pipelines of the feature kernels (the linear kernels come from ctx.pipelines).
 
-const pipelineCaches = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
-
 function featurePipeline(
   ctx: GpuContext,
   name: FeatureKernel,
   constants: Readonly<Record<string, number>>,
 ): GPUComputePipeline {
-  const header = Object.entries(constants)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => {
-      if (!Number.isInteger(value) || value < 0)
-        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
-      return `const ${key}: u32 = ${value}u;`;
-    })
-    .join('\n');
-  const code = `// feature kernel ${name}\n${header}\n${common}\n${SOURCES[name]}`;
-  let cache = pipelineCaches.get(ctx.device);
-  if (!cache) {
-    cache = new Map();
-    pipelineCaches.set(ctx.device, cache);
-  }
-  let pipeline = cache.get(code);
-  if (!pipeline) {
-    const module = ctx.device.createShaderModule({ code, label: `feature ${name}` });
-    pipeline = ctx.device.createComputePipeline({
-      label: `feature ${name}`,
-      layout: 'auto',
-      compute: { module, entryPoint: 'main' },
-    });
-    cache.set(code, pipeline);
-  }
-  return pipeline;
+  const code = `// feature kernel ${name}\n${u32Constants(constants)}\n${common}\n${SOURCES[name]}`;
+  return autoPipeline(ctx.device, `feature ${name}`, code);
 }
 
 /** The 48-byte FeatureParams uniform of shaders/feature/common.wgsl. */

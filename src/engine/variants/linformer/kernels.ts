@@ -10,44 +10,20 @@ import { EngineError } from '../../types';
 import { formatBytes, largestFittingN } from '../../validate';
 import { perBufferBytes } from '../../gpu/memory';
 import { bindGroup, grid2d, type Dispatch, type GpuContext, type PlanBuffers } from '../../gpu/plan';
+import { autoPipeline, u32Constants } from '../../gpu/pipelines';
 
 const F32 = 4;
 const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
 const SOURCES = { matmul, softmaxRows, segmentMean, pinv } as const;
 export type LowRankKernel = keyof typeof SOURCES;
 
-const caches = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
-
 export function lowRankPipeline(
   ctx: GpuContext,
   name: LowRankKernel,
   constants: Readonly<Record<string, number>> = {},
 ): GPUComputePipeline {
-  const header = Object.entries(constants)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => {
-      if (!Number.isInteger(value) || value < 0)
-        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
-      return `const ${key}: u32 = ${value}u;`;
-    })
-    .join('\n');
-  const code = `// low-rank kernel ${name}\n${header}\n${SOURCES[name]}`;
-  let cache = caches.get(ctx.device);
-  if (!cache) {
-    cache = new Map();
-    caches.set(ctx.device, cache);
-  }
-  let pipeline = cache.get(code);
-  if (!pipeline) {
-    const module = ctx.device.createShaderModule({ code, label: `low-rank ${name}` });
-    pipeline = ctx.device.createComputePipeline({
-      label: `low-rank ${name}`,
-      layout: 'auto',
-      compute: { module, entryPoint: 'main' },
-    });
-    cache.set(code, pipeline);
-  }
-  return pipeline;
+  const code = `// low-rank kernel ${name}\n${u32Constants(constants)}\n${SOURCES[name]}`;
+  return autoPipeline(ctx.device, `low-rank ${name}`, code);
 }
 
 function uniform(
