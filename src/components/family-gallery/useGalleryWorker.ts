@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { CostCurve, FamilySettings, Gallery, GalleryInputs } from './gallery';
 import type { GalleryCall, GalleryReply } from './protocol';
+import { workerCalls } from '../hooks/workerCalls';
 
 export interface GalleryClient {
   gallery(
@@ -20,53 +21,16 @@ export interface GalleryClient {
 }
 
 function createClient(worker: Worker): GalleryClient {
-  const pending = new Map<
-    number,
-    { resolve: (r: GalleryReply) => void; reject: (e: Error) => void; onProgress: (f: number) => void }
-  >();
+  const call = workerCalls<GalleryCall, GalleryReply>(worker);
   let nextId = 1;
-  worker.onmessage = (event: MessageEvent<GalleryReply>) => {
-    const reply = event.data;
-    const entry = pending.get(reply.id);
-    if (!entry) return;
-    if (reply.kind === 'progress') {
-      entry.onProgress(reply.fraction);
-      return;
-    }
-    pending.delete(reply.id);
-    if (reply.kind === 'error') {
-      const error = new Error(reply.message);
-      error.name = reply.name;
-      entry.reject(error);
-    } else entry.resolve(reply);
-  };
-  const call = (
-    message: GalleryCall & { id: number },
-    signal: AbortSignal,
-    onProgress: (f: number) => void,
-  ) =>
-    new Promise<GalleryReply>((resolve, reject) => {
-      if (signal.aborted) {
-        reject(new DOMException('cancelled', 'AbortError'));
-        return;
-      }
-      const onAbort = () => {
-        if (!pending.delete(message.id)) return;
-        worker.postMessage({ kind: 'cancel', id: message.id } satisfies GalleryCall);
-        reject(new DOMException('cancelled', 'AbortError'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      pending.set(message.id, { resolve, reject, onProgress });
-      worker.postMessage(message);
-    });
   return {
     gallery: async (inputs, settings, signal, onProgress) => {
-      const reply = await call({ kind: 'gallery', id: nextId++, inputs, settings }, signal, onProgress);
+      const reply = await call({ kind: 'gallery', id: nextId++, inputs, settings }, { signal, onProgress });
       if (reply.kind !== 'gallery') throw new Error(`unexpected reply ${reply.kind}`);
       return reply.gallery;
     },
     costs: async (inputs, settings, signal, onProgress) => {
-      const reply = await call({ kind: 'costs', id: nextId++, inputs, settings }, signal, onProgress);
+      const reply = await call({ kind: 'costs', id: nextId++, inputs, settings }, { signal, onProgress });
       if (reply.kind !== 'costs') throw new Error(`unexpected reply ${reply.kind}`);
       return reply.curves;
     },

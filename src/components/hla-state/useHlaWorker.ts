@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { ProblemInputs } from '../lab/useProblem';
 import type { HlaAnalysis, HlaAnalysisSettings } from './analysis';
 import type { HlaWorkerCall, HlaWorkerReply } from './protocol';
+import { workerCalls } from '../hooks/workerCalls';
 
 export interface HlaWorkerClient {
   analyze(
@@ -15,56 +16,13 @@ export interface HlaWorkerClient {
 }
 
 function createClient(worker: Worker): HlaWorkerClient {
-  const pending = new Map<
-    number,
-    { resolve: (a: HlaAnalysis) => void; reject: (e: Error) => void; onProgress?: (f: number) => void }
-  >();
+  const call = workerCalls<HlaWorkerCall, HlaWorkerReply>(worker);
   let nextId = 1;
-  worker.onmessage = (event: MessageEvent<HlaWorkerReply>) => {
-    const reply = event.data;
-    const entry = pending.get(reply.id);
-    if (!entry) return;
-    if (reply.kind === 'progress') {
-      entry.onProgress?.(reply.fraction);
-      return;
-    }
-    pending.delete(reply.id);
-    if (reply.kind === 'error') {
-      const error = new Error(reply.message);
-      error.name = reply.name;
-      entry.reject(error);
-    } else {
-      entry.resolve(reply.analysis);
-    }
-  };
   return {
-    analyze: (inputs, settings, options = {}) =>
-      new Promise<HlaAnalysis>((resolve, reject) => {
-        const { signal } = options;
-        if (signal?.aborted) {
-          reject(new DOMException('analysis cancelled', 'AbortError'));
-          return;
-        }
-        const id = nextId++;
-        const onAbort = () => {
-          if (!pending.delete(id)) return;
-          worker.postMessage({ kind: 'cancel', id } satisfies HlaWorkerCall);
-          reject(new DOMException('analysis cancelled', 'AbortError'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        pending.set(id, {
-          resolve: (analysis) => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve(analysis);
-          },
-          reject: (error) => {
-            signal?.removeEventListener('abort', onAbort);
-            reject(error);
-          },
-          onProgress: options.onProgress,
-        });
-        worker.postMessage({ kind: 'analyze', id, inputs, settings } satisfies HlaWorkerCall);
-      }),
+    analyze: async (inputs, settings, options = {}) => {
+      const reply = await call({ kind: 'analyze', id: nextId++, inputs, settings }, options);
+      return reply.analysis;
+    },
   };
 }
 

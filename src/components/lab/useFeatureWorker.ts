@@ -6,11 +6,9 @@ import type { PerformerSweepPoint } from '../../engine/analysis';
 import type { FeatureAnalysis, FocusPoint, MapSettings } from './featureAnalysis';
 import type { FeatureWorkerCall, FeatureWorkerReply } from './featureAnalysisProtocol';
 import type { ProblemInputs } from './useProblem';
+import { workerCalls, type WorkerCallOptions } from '../hooks/workerCalls';
 
-export interface FeatureCallOptions {
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (fraction: number) => void;
-}
+export type FeatureCallOptions = WorkerCallOptions;
 
 export interface FeatureWorkerClient {
   analyze(
@@ -22,58 +20,9 @@ export interface FeatureWorkerClient {
   focusSweep(inputs: ProblemInputs, causal: boolean, options?: FeatureCallOptions): Promise<FocusPoint[]>;
 }
 
-interface Pending {
-  readonly resolve: (reply: FeatureWorkerReply) => void;
-  readonly reject: (error: Error) => void;
-  readonly onProgress?: (fraction: number) => void;
-}
-
 function createClient(worker: Worker): FeatureWorkerClient {
-  const pending = new Map<number, Pending>();
+  const call = workerCalls<FeatureWorkerCall, FeatureWorkerReply>(worker);
   let nextId = 1;
-  worker.onmessage = (event: MessageEvent<FeatureWorkerReply>) => {
-    const reply = event.data;
-    const entry = pending.get(reply.id);
-    if (!entry) return;
-    if (reply.kind === 'progress') {
-      entry.onProgress?.(reply.fraction);
-      return;
-    }
-    pending.delete(reply.id);
-    if (reply.kind === 'error') {
-      const error = new Error(reply.message);
-      error.name = reply.name;
-      entry.reject(error);
-    } else {
-      entry.resolve(reply);
-    }
-  };
-  const call = (message: FeatureWorkerCall, options: FeatureCallOptions) =>
-    new Promise<FeatureWorkerReply>((resolve, reject) => {
-      const { signal } = options;
-      if (signal?.aborted) {
-        reject(new DOMException('analysis cancelled', 'AbortError'));
-        return;
-      }
-      const onAbort = () => {
-        if (!pending.delete(message.id)) return;
-        worker.postMessage({ kind: 'cancel', id: message.id } satisfies FeatureWorkerCall);
-        reject(new DOMException('analysis cancelled', 'AbortError'));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      pending.set(message.id, {
-        resolve: (reply) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(reply);
-        },
-        reject: (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-        onProgress: options.onProgress,
-      });
-      worker.postMessage(message);
-    });
   return {
     analyze: async (inputs, settings, options = {}) => {
       const reply = await call({ kind: 'analyze', id: nextId++, inputs, settings }, options);
