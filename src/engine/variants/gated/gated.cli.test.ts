@@ -1,27 +1,9 @@
 // The headless command line with the gated and delta-rule variants (extra inputs
 // g, beta, u in the input JSON), exactly as the contract writes it:
 //   npm run --silent engine -- run --variant ID --form FORM --backend cpu|webgpu --input FILE
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEngineCli as cli } from '../../testing/cli';
-import { loadVectors, maxAbsDiff, toleranceFor, VECTORS_DIR } from '../../testing/vectors';
-
-const scratch = mkdtempSync(join(tmpdir(), 'gated-cli-'));
-
-interface VectorInput {
-  params?: Record<string, unknown>;
-  inputs?: Record<string, number[]>;
-}
-
-/** The vector's input JSON with params and inputs edited, as a file of its own. */
-function inputFile(name: string, edit: (input: VectorInput) => VectorInput = (x) => x): string {
-  const raw = JSON.parse(readFileSync(join(VECTORS_DIR, `${name}.json`), 'utf8')) as { input: VectorInput };
-  const path = join(scratch, `${name}-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(path, JSON.stringify(edit(raw.input)));
-  return path;
-}
+import { runEngineCli as cli, vectorInputFile as inputFile, type VectorInput } from '../../testing/cli';
+import { loadVectors, maxAbsDiff, toleranceFor } from '../../testing/vectors';
 
 interface CliOutput {
   variant: string;

@@ -1,23 +1,10 @@
 // The headless command line with hla2, exactly as the contract writes it:
 //   npm run --silent engine -- run --variant hla2 --form FORM --backend cpu|webgpu --input FILE
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEngineCli as cli } from '../../testing/cli';
-import { loadVectors, maxAbsDiff, toleranceFor, VECTORS_DIR } from '../../testing/vectors';
+import { runEngineCli as cli, vectorInputWithParams } from '../../testing/cli';
+import { loadVectors, maxAbsDiff, toleranceFor } from '../../testing/vectors';
 
-const scratch = mkdtempSync(join(tmpdir(), 'hla2-cli-'));
 const [vector] = loadVectors(['hla2']);
-
-function inputFile(params: Record<string, unknown>): string {
-  const raw = JSON.parse(readFileSync(join(VECTORS_DIR, 'hla2-basic.json'), 'utf8')) as {
-    input: { params?: Record<string, unknown> };
-  };
-  const path = join(scratch, `hla2-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(path, JSON.stringify({ ...raw.input, params: { ...raw.input.params, ...params } }));
-  return path;
-}
 
 describe('engine CLI with hla2', () => {
   const cases: [string, string][] = [
@@ -35,7 +22,7 @@ describe('engine CLI with hla2', () => {
         '--backend',
         backend,
         '--input',
-        inputFile(form === 'chunk' ? { chunkSize: 16 } : {}),
+        vectorInputWithParams('hla2-basic', form === 'chunk' ? { chunkSize: 16 } : {}),
       ]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
@@ -66,7 +53,7 @@ describe('engine CLI with hla2', () => {
       '--backend',
       'cpu',
       '--input',
-      inputFile({ causal: false }),
+      vectorInputWithParams('hla2-basic', { causal: false }),
     ]);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/causal/);

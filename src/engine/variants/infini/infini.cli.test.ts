@@ -1,23 +1,10 @@
 // The headless command line with infini, exactly as the contract writes it:
 //   npm run --silent engine -- run --variant infini --form FORM --backend cpu|webgpu --input FILE
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEngineCli as cli } from '../../testing/cli';
-import { loadVectors, maxAbsDiff, toleranceFor, VECTORS_DIR } from '../../testing/vectors';
+import { runEngineCli as cli, vectorInputWithParams } from '../../testing/cli';
+import { loadVectors, maxAbsDiff, toleranceFor } from '../../testing/vectors';
 
-const scratch = mkdtempSync(join(tmpdir(), 'infini-cli-'));
 const [vector] = loadVectors(['infini']);
-
-function inputFile(params: Record<string, unknown>): string {
-  const raw = JSON.parse(readFileSync(join(VECTORS_DIR, 'infini-seg16.json'), 'utf8')) as {
-    input: { params?: Record<string, unknown> };
-  };
-  const path = join(scratch, `infini-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(path, JSON.stringify({ ...raw.input, params: { ...raw.input.params, ...params } }));
-  return path;
-}
 
 describe('engine CLI with infini', () => {
   const cases: [form: string, backend: string][] = [
@@ -35,7 +22,7 @@ describe('engine CLI with infini', () => {
         '--backend',
         backend,
         '--input',
-        inputFile(form === 'chunk' ? { chunkSize: 16 } : {}),
+        vectorInputWithParams('infini-seg16', form === 'chunk' ? { chunkSize: 16 } : {}),
       ]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
@@ -61,7 +48,7 @@ describe('engine CLI with infini', () => {
       '--backend',
       'cpu',
       '--input',
-      inputFile({ causal: false }),
+      vectorInputWithParams('infini-seg16', { causal: false }),
     ]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
