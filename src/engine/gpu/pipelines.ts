@@ -4,6 +4,8 @@
 import { kernelSource, type KernelConstants, type KernelName } from './shaders';
 import type { Dispatch } from './plan';
 
+export { u32Constants } from './shaders';
+
 export class PipelineCache {
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   constructor(private readonly device: GPUDevice) {}
@@ -42,18 +44,6 @@ export type BindingKind = 'uniform' | 'read' | 'write';
 export interface KernelPipeline {
   readonly pipeline: GPUComputePipeline;
   readonly layout: GPUBindGroupLayout;
-}
-
-/** `const NAME: u32 = Vu;` lines sorted by name; throws on a value that is not a u32. */
-export function u32Constants(constants: Readonly<Record<string, number>>): string {
-  return Object.entries(constants)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => {
-      if (!Number.isInteger(value) || value < 0)
-        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
-      return `const ${key}: u32 = ${value}u;`;
-    })
-    .join('\n');
 }
 
 function deviceCache<T>(caches: WeakMap<GPUDevice, Map<string, T>>, device: GPUDevice): Map<string, T> {

@@ -59,6 +59,18 @@ const USES_COMMON: ReadonlySet<KernelName> = new Set<KernelName>([
 /** u32 constants; every kernel of the common family needs DK, DV and FEATURE_MAP. */
 export type KernelConstants = Readonly<Record<string, number>>;
 
+/** `const NAME: u32 = Vu;` lines sorted by name; throws on a value that is not a u32. */
+export function u32Constants(constants: KernelConstants): string {
+  return Object.entries(constants)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => {
+      if (!Number.isInteger(value) || value < 0)
+        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
+      return `const ${key}: u32 = ${value}u;`;
+    })
+    .join('\n');
+}
+
 /**
  * The final WGSL of a kernel: `const` declarations for the constants, then the
  * common part, then the kernel. Lines between `//#if NAME` (or `//#if !NAME`),
@@ -67,14 +79,7 @@ export type KernelConstants = Readonly<Record<string, number>>;
  * module that does not enable the feature. SUBGROUP_* constants enable it.
  */
 export function kernelSource(name: KernelName, constants: KernelConstants): string {
-  const header = Object.entries(constants)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => {
-      if (!Number.isInteger(value) || value < 0)
-        throw new Error(`kernel constant ${key} must be a u32, got ${value}`);
-      return `const ${key}: u32 = ${value}u;`;
-    })
-    .join('\n');
+  const header = u32Constants(constants);
   const body = USES_COMMON.has(name) ? `${common}\n${KERNELS[name]}` : KERNELS[name];
   const usesSubgroups = Object.entries(constants).some(
     ([key, value]) => key.startsWith('SUBGROUP_') && value !== 0,
