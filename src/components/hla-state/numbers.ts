@@ -1,6 +1,7 @@
 // The numbers lesson 11 (higher-order linear attention) prints, as pure functions
 // of engine outputs, so the lab and its e2e test compute them the same way (the
 // test feeds them the float64 CPU engine's outputs on the same seeded inputs).
+import { leastSquaresSlope } from '../lab/leastSquares';
 
 /** Floats of each model's memory at token t (one head, dk = d, dv). */
 export interface StateSizes {
@@ -57,16 +58,7 @@ export function growthExponent(norms: readonly number[]): number {
       ys.push(Math.log(y));
     }
   }
-  if (xs.length < 2) return NaN;
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < xs.length; i++) {
-    num += (xs[i] - mx) * (ys[i] - my);
-    den += (xs[i] - mx) ** 2;
-  }
-  return den > 0 ? num / den : NaN;
+  return leastSquaresSlope(xs, ys);
 }
 
 /** How many of the normalisers (the v ≡ 1 outputs, without eps) are ≤ 0. */

@@ -24,6 +24,7 @@ import { hedgehogProjection, performerProjection } from '../../engine/inputs/ran
 import type { AttentionProblem, Params, RunRequest, VariantId } from '../../engine/types';
 import type { FeatureMapId, ViewState } from '../../state/types';
 import type { ProblemInputs } from './useProblem';
+import { leastSquaresSlope } from './leastSquares';
 
 /** The φ choices the labs offer; elu1 and relu are the plain linear variant with that map. */
 export const MAP_CHOICES = [
@@ -308,13 +309,5 @@ export function logLogSlope(points: readonly { m: number; error: number }[]): nu
   if (usable.length < 2) return NaN;
   const xs = usable.map((point) => Math.log(point.m));
   const ys = usable.map((point) => Math.log(point.error));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < xs.length; i++) {
-    num += (xs[i] - mx) * (ys[i] - my);
-    den += (xs[i] - mx) ** 2;
-  }
-  return den > 0 ? num / den : NaN;
+  return leastSquaresSlope(xs, ys);
 }
