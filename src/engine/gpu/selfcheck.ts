@@ -4,8 +4,9 @@
 // any failure. Bundled for the GPU machine by scripts/bench-h100.sh.
 import { createCpuEngine } from '../cpu';
 import { generateProblem } from '../inputs/generate';
+import { linformerProjections } from '../inputs/projections';
 import { maxAbsDiff, toleranceFor } from '../testing/vectors';
-import type { Form, Params, VariantId } from '../types';
+import type { ExtraInputs, Form, Params, VariantId } from '../types';
 import { adapterName } from './device';
 import { createGpuEngine } from './engine';
 import { acquireNodeDevice } from './node';
@@ -17,6 +18,7 @@ const CASES: readonly {
   heads: number;
   d: number;
   params?: Params;
+  inputs?: (n: number) => ExtraInputs;
 }[] = [
   // Enough rows (n·H / 64 ≥ 256 workgroups) for the large 64-row flash tiles.
   { variant: 'softmax', form: 'flash', n: 4096, heads: 4, d: 64 },
@@ -41,6 +43,24 @@ const CASES: readonly {
   },
   { variant: 'linear', form: 'recurrent', n: 1000, heads: 2, d: 64 },
   { variant: 'linear', form: 'parallel', n: 600, heads: 2, d: 64, params: { featureMap: 'identity' } },
+  // Sums over n through the workgroup-reduction kernels (linformer/kernels.ts, LONG_REDUCTION).
+  {
+    variant: 'linformer',
+    form: 'parallel',
+    n: 4096,
+    heads: 2,
+    d: 64,
+    params: { causal: false },
+    inputs: (n) => linformerProjections({ n, kproj: 32, seed: 7 }),
+  },
+  {
+    variant: 'nystrom',
+    form: 'parallel',
+    n: 4096,
+    heads: 2,
+    d: 64,
+    params: { causal: false, landmarks: 16 },
+  },
 ];
 
 async function main(): Promise<number> {
@@ -60,7 +80,11 @@ async function main(): Promise<number> {
       locality: 0.4,
       clustering: 0.4,
     });
-    const request = { variant: c.variant, form: c.form, problem: { ...problem, params: c.params ?? {} } };
+    const request = {
+      variant: c.variant,
+      form: c.form,
+      problem: { ...problem, params: c.params ?? {}, ...(c.inputs ? { inputs: c.inputs(c.n) } : {}) },
+    };
     const [got, want] = await Promise.all([gpu.run(request), cpu.run(request)]);
     const err = maxAbsDiff(got.o, want.o);
     const bound = toleranceFor(want.o, 1e-3);

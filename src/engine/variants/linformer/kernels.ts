@@ -1,10 +1,15 @@
 // GPU helpers shared by the low-rank variants (linformer, nystrom): a batched
 // matrix product and an in-place row softmax (shaders/linformer), their
 // pipelines cached per device, and the size check that runs before any buffer
-// is allocated.
+// is allocated. Reductions over n (E·K, F·V, A3·V, the rows of A3, the landmark
+// means) use workgroup-reduction kernels on GPUs and the barrier-free
+// one-invocation-per-output kernels on CPU adapters (ctx.simpleKernels).
 import matmul from '../../../shaders/linformer/matmul.wgsl?raw';
+import matmulLong from '../../../shaders/linformer/matmul_long.wgsl?raw';
 import softmaxRows from '../../../shaders/linformer/softmax_rows.wgsl?raw';
+import softmaxRowsLong from '../../../shaders/linformer/softmax_rows_long.wgsl?raw';
 import segmentMean from '../../../shaders/nystrom/segment_mean.wgsl?raw';
+import segmentMeanLong from '../../../shaders/nystrom/segment_mean_long.wgsl?raw';
 import pinv from '../../../shaders/nystrom/pinv.wgsl?raw';
 import { EngineError } from '../../types';
 import { formatBytes, largestFittingN } from '../../validate';
@@ -14,8 +19,29 @@ import { autoPipeline, u32Constants } from '../../gpu/pipelines';
 
 const F32 = 4;
 const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
-const SOURCES = { matmul, softmaxRows, segmentMean, pinv } as const;
+const SOURCES = {
+  matmul,
+  matmulLong,
+  softmaxRows,
+  softmaxRowsLong,
+  segmentMean,
+  segmentMeanLong,
+  pinv,
+} as const;
 export type LowRankKernel = keyof typeof SOURCES;
+
+/**
+ * From this many summed terms on, a GPU reduces with a workgroup per output block
+ * (the *_long kernels: 32 lanes share one sum, 8 outputs per workgroup). Below it
+ * one invocation per output has enough parallelism and no barriers.
+ */
+export const LONG_REDUCTION = 256;
+/** Outputs per workgroup of matmul_long.wgsl and segment_mean_long.wgsl (their COLS). */
+const LONG_COLS = 8;
+
+function reducesOverWorkgroup(ctx: GpuContext, terms: number): boolean {
+  return !ctx.simpleKernels && terms >= LONG_REDUCTION;
+}
 
 export function lowRankPipeline(
   ctx: GpuContext,
@@ -85,12 +111,16 @@ export function matmulDispatch(
     ],
     { 8: s.scale ?? 1 },
   );
-  const pipeline = lowRankPipeline(ctx, 'matmul');
+  const long = reducesOverWorkgroup(ctx, s.inner);
+  const pipeline = lowRankPipeline(ctx, long ? 'matmulLong' : 'matmul');
+  const groups = long
+    ? s.heads * s.rows * Math.ceil(s.cols / LONG_COLS)
+    : Math.ceil((s.heads * s.rows * s.cols) / 64);
   return {
     label,
     pipeline,
     bindGroup: bindGroup(ctx, pipeline, [params, a, b, c]),
-    workgroups: grid2d(Math.ceil((s.heads * s.rows * s.cols) / 64), ctx.limits),
+    workgroups: grid2d(groups, ctx.limits),
   };
 }
 
@@ -104,12 +134,13 @@ export function softmaxRowsDispatch(
   cols: number,
 ): Dispatch {
   const params = uniform(ctx, buffers, [totalRows, cols, 0, 0]);
-  const pipeline = lowRankPipeline(ctx, 'softmaxRows');
+  const long = reducesOverWorkgroup(ctx, cols);
+  const pipeline = lowRankPipeline(ctx, long ? 'softmaxRowsLong' : 'softmaxRows');
   return {
     label,
     pipeline,
     bindGroup: bindGroup(ctx, pipeline, [params, x]),
-    workgroups: grid2d(Math.ceil(totalRows / 64), ctx.limits),
+    workgroups: grid2d(long ? totalRows : Math.ceil(totalRows / 64), ctx.limits),
   };
 }
 
@@ -122,12 +153,16 @@ export function segmentMeanDispatch(
   dims: { n: number; m: number; d: number; heads: number },
 ): Dispatch {
   const params = uniform(ctx, buffers, [dims.n, dims.m, dims.d, dims.heads]);
-  const pipeline = lowRankPipeline(ctx, 'segmentMean');
+  const long = reducesOverWorkgroup(ctx, dims.n / dims.m);
+  const pipeline = lowRankPipeline(ctx, long ? 'segmentMeanLong' : 'segmentMean');
+  const groups = long
+    ? dims.heads * dims.m * Math.ceil(dims.d / LONG_COLS)
+    : Math.ceil((dims.heads * dims.m * dims.d) / 64);
   return {
     label,
     pipeline,
     bindGroup: bindGroup(ctx, pipeline, [params, x, out]),
-    workgroups: grid2d(Math.ceil((dims.heads * dims.m * dims.d) / 64), ctx.limits),
+    workgroups: grid2d(groups, ctx.limits),
   };
 }
 

@@ -1,11 +1,14 @@
 // Linformer and Nyströmformer on WebGPU (f32) against the float64 references:
-// the shared vectors, H = 2 heads in one dispatch, weights(), and a
-// rank-deficient landmark kernel (the Jacobi pseudo-inverse drops its null space).
+// the shared vectors, H = 2 heads in one dispatch, weights(), a rank-deficient
+// landmark kernel (the Jacobi pseudo-inverse drops its null space), and the
+// workgroup-reduction kernels that real GPUs use for sums over n.
 import { describe, expect, it } from 'vitest';
 import { cpuWeights, runCpu } from '../../cpu';
 import { createRng } from '../../inputs/random';
 import { linformerProjections } from '../../inputs/projections';
-import { GPU_AVAILABLE, testEngine, readBuffer } from '../../gpu/testSetup';
+import { GPU_AVAILABLE, testDevice, testEngine, readBuffer } from '../../gpu/testSetup';
+import { createGpuEngine } from '../../gpu/engine';
+import { LONG_REDUCTION } from '../linformer/kernels';
 import { loadVectors, maxAbsDiff, toleranceFor } from '../../testing/vectors';
 import type { AttentionProblem, RunRequest } from '../../types';
 
@@ -84,6 +87,33 @@ describe.skipIf(!GPU_AVAILABLE)('linformer and nystrom on WebGPU', () => {
     const gpu = await engine.run(request);
     const cpu = runCpu(request);
     expect(maxAbsDiff(gpu.o, cpu.o)).toBeLessThanOrEqual(toleranceFor(cpu.o, 1e-3));
+  });
+
+  it('the reduction kernels of real GPUs (sums over n ≥ LONG_REDUCTION) agree with the CPU', async () => {
+    const { device } = await testDevice();
+    const tiled = createGpuEngine(device, { kernels: 'tiled' });
+    // n/m = 300 ≥ LONG_REDUCTION tokens per landmark, and n is no multiple of 8 columns'
+    // worth of lanes; dv = 12 leaves a partial block of columns.
+    const long = 2 * LONG_REDUCTION + 88;
+    expect(long / 2).toBeGreaterThanOrEqual(LONG_REDUCTION);
+    const projections = linformerProjections({ n: long, kproj: 5, seed: 9 });
+    const cases: RunRequest[] = [
+      {
+        variant: 'linformer',
+        form: 'parallel',
+        problem: { ...randomProblem(long, 12, 11, 2), inputs: { E: projections.E, F: projections.F } },
+      },
+      {
+        variant: 'nystrom',
+        form: 'parallel',
+        problem: { ...randomProblem(long, 12, 12, 2), params: { landmarks: 2 } },
+      },
+    ];
+    for (const request of cases) {
+      const cpu = runCpu(request);
+      const gpu = await tiled.run(request);
+      expect(maxAbsDiff(gpu.o, cpu.o)).toBeLessThanOrEqual(toleranceFor(cpu.o, 1e-3));
+    }
   });
 
   it('rejects causal runs before touching the GPU', async () => {
