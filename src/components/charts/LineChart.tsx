@@ -4,10 +4,10 @@
 import { line } from 'd3-shape';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
-import { useT } from '../i18n';
 import { toCsv } from '../export/csv';
 import { formatNumber } from '../format';
 import { ChartFrame, XAxis, YGrid, YLabel } from './ChartFrame';
+import { ChartLegend, NumbersTable, paletteLegend } from './ChartFooter';
 import { seriesColor } from './palette';
 import { axisScale, axisTicks, extent, type AxisKind } from './ticks';
 import styles from './Chart.module.css';
@@ -57,7 +57,6 @@ export function LineChart({
   testId,
   dots = false,
 }: LineChartProps) {
-  const t = useT();
   const theme = useResolvedTheme();
   const [frameRef, width] = useElementWidth<HTMLDivElement>(360);
   const innerW = Math.max(80, width - MARGIN.left - MARGIN.right);
@@ -98,46 +97,22 @@ export function LineChart({
       exports={{ fileStem: title, csv, json }}
       footer={
         <>
-          {series.length > 1 && (
-            <ul className={styles.legend}>
-              {series.map((s, index) => (
-                <li key={s.id} style={{ color: seriesColor(index, theme) }}>
-                  <span className={`${styles.swatch} ${s.dashed ? styles.dashed : ''}`} />
-                  <span style={{ color: 'var(--text)' }}>{s.label}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <details className={styles.details}>
-            <summary>{t('chart.showNumbers')}</summary>
-            <div className={styles.scroll}>
-              <table className={styles.table}>
-                <thead>
-                  <tr>
-                    <th scope="col">{xLabel}</th>
-                    {series.map((s) => (
-                      <th key={s.id} scope="col">
-                        {s.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...new Set(xs)]
-                    .sort((a, b) => a - b)
-                    .map((xv) => (
-                      <tr key={xv}>
-                        <td>{formatX(xv)}</td>
-                        {series.map((s) => {
-                          const point = s.points.find((p) => p.x === xv);
-                          return <td key={s.id}>{point ? formatY(point.y) : '—'}</td>;
-                        })}
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          {series.length > 1 && <ChartLegend items={paletteLegend(series, theme)} />}
+          <NumbersTable
+            columns={[xLabel, ...series.map((s) => s.label)]}
+            rows={[...new Set(xs)]
+              .sort((a, b) => a - b)
+              .map((xv) => ({
+                key: xv,
+                cells: [
+                  formatX(xv),
+                  ...series.map((s) => {
+                    const point = s.points.find((p) => p.x === xv);
+                    return point ? formatY(point.y) : '—';
+                  }),
+                ],
+              }))}
+          />
         </>
       }
     >

@@ -3,6 +3,7 @@
 // map's mean marked; the bin counts are the text alternative.
 import { histogram } from '../../engine/analysis';
 import { ChartFrame, XAxis, YGrid, YLabel } from '../charts/ChartFrame';
+import { ChartLegend, NumbersTable } from '../charts/ChartFooter';
 import { seriesColor } from '../charts/palette';
 import { axisScale, axisTicks } from '../charts/ticks';
 import { toCsv } from '../export/csv';
@@ -98,45 +99,23 @@ export function EntropyHistogram({
       exports={{ fileStem: title, csv, json }}
       footer={
         <>
-          <ul className={styles.legend}>
-            {series.map((s, k) => (
-              <li key={s.id} style={{ color: seriesColor(k, theme) }}>
-                <span className={styles.swatch} />
-                <span style={{ color: 'var(--text)' }}>
-                  {t('fm.entropy.legend', { label: s.label, mean: formatNumber(s.mean) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <details className={styles.details}>
-            <summary>{t('chart.showNumbers')}</summary>
-            <div className={styles.scroll}>
-              <table className={styles.table}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fm.entropy.x')}</th>
-                    {series.map((s) => (
-                      <th key={s.id} scope="col">
-                        {s.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {Array.from({ length: bins }, (_, b) => (
-                    <tr key={b}>
-                      <td>
-                        {formatNumber(edges[b])}–{formatNumber(edges[b + 1])}
-                      </td>
-                      {series.map((s, k) => (
-                        <td key={s.id}>{histograms[k].counts[b]}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <ChartLegend
+            items={series.map((s, k) => ({
+              key: s.id,
+              color: seriesColor(k, theme),
+              label: t('fm.entropy.legend', { label: s.label, mean: formatNumber(s.mean) }),
+            }))}
+          />
+          <NumbersTable
+            columns={[t('fm.entropy.x'), ...series.map((s) => s.label)]}
+            rows={Array.from({ length: bins }, (_, b) => ({
+              key: b,
+              cells: [
+                `${formatNumber(edges[b])}–${formatNumber(edges[b + 1])}`,
+                ...series.map((_, k) => histograms[k].counts[b]),
+              ],
+            }))}
+          />
         </>
       }
     >

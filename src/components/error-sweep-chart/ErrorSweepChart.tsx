@@ -5,6 +5,7 @@
 import { area, line } from 'd3-shape';
 import type { PerformerSweepPoint } from '../../engine/analysis';
 import { ChartFrame, XAxis, YGrid, YLabel } from '../charts/ChartFrame';
+import { ChartLegend, NumbersTable } from '../charts/ChartFooter';
 import { seriesColor } from '../charts/palette';
 import { axisScale, axisTicks, extent } from '../charts/ticks';
 import { toCsv } from '../export/csv';
@@ -94,50 +95,34 @@ export function ErrorSweepChart({
       exports={{ fileStem: title, csv, json }}
       footer={
         <>
-          <ul className={styles.legend}>
-            <li style={{ color: meanColor }}>
-              <span className={styles.swatch} />
-              <span style={{ color: 'var(--text)' }}>{t('fm.sweep.mean')}</span>
-            </li>
-            <li style={{ color: fitColor }}>
-              <span className={`${styles.swatch} ${styles.dashed}`} />
-              <span style={{ color: 'var(--text)' }}>
-                {t('fm.sweep.fit', {
+          <ChartLegend
+            items={[
+              { key: 'mean', color: meanColor, label: t('fm.sweep.mean') },
+              {
+                key: 'fit',
+                color: fitColor,
+                dashed: true,
+                label: t('fm.sweep.fit', {
                   c: formatNumber(fit),
                   m: points.length > 0 ? Math.max(...points.map((p) => p.m)) : 0,
-                })}
-              </span>
-            </li>
-          </ul>
-          <details className={styles.details}>
-            <summary>{t('chart.showNumbers')}</summary>
-            <div className={styles.scroll}>
-              <table className={styles.table}>
-                <thead>
-                  <tr>
-                    <th scope="col">m</th>
-                    <th scope="col">{t('fm.sweep.mean')}</th>
-                    <th scope="col">{t('fm.sweep.std')}</th>
-                    <th scope="col">min</th>
-                    <th scope="col">max</th>
-                    <th scope="col">c/√m</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {points.map((p) => (
-                    <tr key={p.m}>
-                      <td>{p.m}</td>
-                      <td>{formatNumber(p.relativeFrobenius.mean)}</td>
-                      <td>{formatNumber(p.relativeFrobenius.std)}</td>
-                      <td>{formatNumber(p.relativeFrobenius.min)}</td>
-                      <td>{formatNumber(p.relativeFrobenius.max)}</td>
-                      <td>{formatNumber(fit / Math.sqrt(p.m))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+                }),
+              },
+            ]}
+          />
+          <NumbersTable
+            columns={['m', t('fm.sweep.mean'), t('fm.sweep.std'), 'min', 'max', 'c/√m']}
+            rows={points.map((p) => ({
+              key: p.m,
+              cells: [
+                p.m,
+                formatNumber(p.relativeFrobenius.mean),
+                formatNumber(p.relativeFrobenius.std),
+                formatNumber(p.relativeFrobenius.min),
+                formatNumber(p.relativeFrobenius.max),
+                formatNumber(fit / Math.sqrt(p.m)),
+              ],
+            }))}
+          />
         </>
       }
     >

@@ -10,6 +10,7 @@ import { getLut, lutCss, lutIndex } from '../heatmap/colorMaps';
 import { useT } from '../i18n';
 import { EngineErrorNote } from '../lab/EngineErrorNote';
 import { Readout } from '../lab/Readout';
+import { NumbersTable } from '../charts/ChartFooter';
 import labStyles from '../lab/Lab.module.css';
 import { overwriteProblem, runOverwrite, type OverwriteResult } from './overwrite';
 import styles from './OverwriteDemo.module.css';
@@ -120,33 +121,13 @@ export function OverwriteDemo({ seed, d, beta }: OverwriteDemoProps) {
             ))}
           </svg>
         </div>
-        <details className={styles.details}>
-          <summary>{t('chart.showNumbers')}</summary>
-          <div className={styles.scroll}>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('gating.overwrite.channel')}</th>
-                  {rows.map((row) => (
-                    <th key={row.id} scope="col">
-                      {row.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {Array.from({ length: d }, (_, i) => (
-                  <tr key={i}>
-                    <td>{i + 1}</td>
-                    {rows.map((row) => (
-                      <td key={row.id}>{formatNumber(row.values[i], 3)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <NumbersTable
+          columns={[t('gating.overwrite.channel'), ...rows.map((row) => row.label)]}
+          rows={Array.from({ length: d }, (_, i) => ({
+            key: i,
+            cells: [i + 1, ...rows.map((row) => formatNumber(row.values[i], 3))],
+          }))}
+        />
       </figure>
     </div>
   );

@@ -4,6 +4,7 @@
 // horizontal line; a table of the values is the text alternative.
 import { line } from 'd3-shape';
 import { ChartFrame, XAxis, YGrid, YLabel } from '../charts/ChartFrame';
+import { ChartLegend, NumbersTable, paletteLegend } from '../charts/ChartFooter';
 import { seriesColor } from '../charts/palette';
 import { axisScale, axisTicks } from '../charts/ticks';
 import { toCsv } from '../export/csv';
@@ -108,53 +109,31 @@ export function SpectrumChart({
       exports={{ fileStem: title, csv, json }}
       footer={
         <>
-          <ul className={styles.legend}>
-            {series.map((s, index) => (
-              <li key={s.id} style={{ color: seriesColor(index, theme) }}>
-                <span className={`${styles.swatch} ${s.dashed ? styles.dashed : ''}`} />
-                <span style={{ color: 'var(--text)' }}>{s.label}</span>
-              </li>
-            ))}
-          </ul>
-          <details className={styles.details}>
-            <summary>{t('chart.showNumbers')}</summary>
-            <ul>
-              {marks.map((mark) => (
-                <li key={mark.id}>
-                  {mark.label}: {formatNumber(mark.x)}
-                </li>
-              ))}
-              {tolerance !== undefined && (
-                <li>
-                  {t('fm.spectrum.tolerance')}: {formatNumber(tolerance)}
-                </li>
-              )}
-            </ul>
-            <div className={styles.scroll}>
-              <table className={styles.table}>
-                <thead>
-                  <tr>
-                    <th scope="col">i</th>
-                    {series.map((s) => (
-                      <th key={s.id} scope="col">
-                        {s.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rowsShown.map((i) => (
-                    <tr key={i}>
-                      <td>{i}</td>
-                      {series.map((s, k) => (
-                        <td key={s.id}>{i <= s.values.length ? formatNumber(relative[k][i - 1]) : '—'}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <ChartLegend items={paletteLegend(series, theme)} />
+          <NumbersTable
+            before={
+              <ul>
+                {marks.map((mark) => (
+                  <li key={mark.id}>
+                    {mark.label}: {formatNumber(mark.x)}
+                  </li>
+                ))}
+                {tolerance !== undefined && (
+                  <li>
+                    {t('fm.spectrum.tolerance')}: {formatNumber(tolerance)}
+                  </li>
+                )}
+              </ul>
+            }
+            columns={['i', ...series.map((s) => s.label)]}
+            rows={rowsShown.map((i) => ({
+              key: i,
+              cells: [
+                i,
+                ...series.map((s, k) => (i <= s.values.length ? formatNumber(relative[k][i - 1]) : '—')),
+              ],
+            }))}
+          />
         </>
       }
     >

@@ -5,6 +5,7 @@
 import { line } from 'd3-shape';
 import type { SweepResult, TimingMethod } from '../../engine/bench/types';
 import { ChartFrame, XAxis, YGrid } from '../charts/ChartFrame';
+import { ChartLegend, NumbersTable } from '../charts/ChartFooter';
 import { axisScale, axisTicks, extent } from '../charts/ticks';
 import { seriesColor } from '../charts/palette';
 import { toCsv } from '../export/csv';
@@ -125,16 +126,13 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
       exports={{ fileStem: 'timing-sweep', csv, json, testId: `${testId}-export` }}
       footer={
         <>
-          <ul className={chartStyles.legend}>
-            {curves.map((curve, index) => (
-              <li key={curve.id} style={{ color: seriesColor(index, theme) }}>
-                <span className={chartStyles.swatch} />
-                <span style={{ color: 'var(--text)' }}>
-                  {curve.id} · {t('timing.slopeLabel', { slope: slopeText(curve.fit?.slope) })}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <ChartLegend
+            items={curves.map((curve, index) => ({
+              key: curve.id,
+              color: seriesColor(index, theme),
+              label: `${curve.id} · ${t('timing.slopeLabel', { slope: slopeText(curve.fit?.slope) })}`,
+            }))}
+          />
           {found.length > 0 && (
             <ul className={styles.crossovers} data-testid={`${testId}-crossovers`}>
               {found.map((c) => (
@@ -149,39 +147,32 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
               ))}
             </ul>
           )}
-          <details className={chartStyles.details}>
-            <summary>{t('chart.showNumbers')}</summary>
-            <div className={chartStyles.scroll}>
-              <table className={chartStyles.table} data-testid={`${testId}-table`}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('timing.curve')}</th>
-                    <th scope="col">n</th>
-                    <th scope="col">{t('timing.median')}</th>
-                    <th scope="col">min</th>
-                    <th scope="col">max</th>
-                    <th scope="col">{t('timing.memory')}</th>
-                    <th scope="col">{t('timing.slope')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {curves.flatMap((c) =>
-                    c.points.map((p) => (
-                      <tr key={`${c.id}-${p.n}`}>
-                        <td>{c.id}</td>
-                        <td>{p.n}</td>
-                        <td>{formatNumber(p.ms, 4)}</td>
-                        <td>{formatNumber(p.msMin, 4)}</td>
-                        <td>{formatNumber(p.msMax, 4)}</td>
-                        <td>{formatBytes(p.bytes)}</td>
-                        <td>{slopeText(c.fit?.slope)}</td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <NumbersTable
+            testId={`${testId}-table`}
+            columns={[
+              t('timing.curve'),
+              'n',
+              t('timing.median'),
+              'min',
+              'max',
+              t('timing.memory'),
+              t('timing.slope'),
+            ]}
+            rows={curves.flatMap((c) =>
+              c.points.map((p) => ({
+                key: `${c.id}-${p.n}`,
+                cells: [
+                  c.id,
+                  p.n,
+                  formatNumber(p.ms, 4),
+                  formatNumber(p.msMin, 4),
+                  formatNumber(p.msMax, 4),
+                  formatBytes(p.bytes),
+                  slopeText(c.fit?.slope),
+                ],
+              })),
+            )}
+          />
         </>
       }
     >
