@@ -21,6 +21,10 @@ export interface LegendProps {
 }
 
 const STOPS = 16;
+/** Room left of the ramp, px. */
+const LEFT_PAD = 8;
+/** Half the width of one digit of the 11 px tick labels, px (an estimate: no text is measured). */
+const LABEL_CHAR_HALF_WIDTH = 3.4;
 
 export function Legend({ lut, lo, hi, gamma, valueLabel, scaleNote, theme, maskLabel, width }: LegendProps) {
   const gradientId = useId();
@@ -68,19 +72,27 @@ export function Legend({ lut, lo, hi, gamma, valueLabel, scaleNote, theme, maskL
           <line x1="0" y1="0" x2="0" y2="6" stroke={rgb(mask.stripe)} strokeWidth="3" />
         </pattern>
       </defs>
-      <g transform="translate(8, 4)" fontSize="11" fill="currentColor">
+      <g transform={`translate(${LEFT_PAD}, 4)`} fontSize="11" fill="currentColor">
         <text x={0} y={9}>
           {scaleNote ? `${valueLabel} · ${scaleNote}` : valueLabel}
         </text>
         <rect x={0} y={14} width={rampWidth} height={10} fill={`url(#${gradientId})`} rx={2} />
-        {ticks.map((tick) => (
-          <g key={tick} transform={`translate(${x(tick)}, 24)`}>
-            <line y2={4} stroke="currentColor" />
-            <text y={15} textAnchor="middle">
-              {formatNumber(tick)}
-            </text>
-          </g>
-        ))}
+        {ticks.map((tick) => {
+          const label = formatNumber(tick);
+          const at = x(tick);
+          // A centred label at the left end (e.g. "-10000" of a diverging map) would
+          // start left of the picture's edge: start it at the edge instead.
+          const half = label.length * LABEL_CHAR_HALF_WIDTH;
+          const clipped = at - half < -LEFT_PAD;
+          return (
+            <g key={tick} transform={`translate(${at}, 24)`}>
+              <line y2={4} stroke="currentColor" />
+              <text y={15} x={clipped ? -LEFT_PAD - at : 0} textAnchor={clipped ? 'start' : 'middle'}>
+                {label}
+              </text>
+            </g>
+          );
+        })}
         {maskLabel && (
           <g transform={`translate(${rampWidth + 20}, 14)`}>
             <rect width={14} height={10} fill={`url(#${hatchId})`} stroke={rgb(mask.stripe)} />
