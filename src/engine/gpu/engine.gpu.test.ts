@@ -112,6 +112,18 @@ CASES.push(
     params: { featureMap: 'identity', normalize: false, chunkSize: 16 },
   },
   { variant: 'linear', form: 'recurrent', n: 60, heads: 1, dk: 70, dv: 33, params: { featureMap: 'elu1' } },
+  // The subgroup recurrent kernel (dk 16, 32, 64): a second, partial group of 64
+  // columns (dv 70), non-causal two sweeps, unnormalised.
+  { variant: 'linear', form: 'recurrent', n: 45, heads: 2, dk: 64, dv: 70, params: { featureMap: 'elu1' } },
+  {
+    variant: 'linear',
+    form: 'recurrent',
+    n: 45,
+    heads: 2,
+    dk: 32,
+    dv: 12,
+    params: { causal: false, normalize: false, featureMap: 'identity' },
+  },
 );
 
 describe.skipIf(!GPU_AVAILABLE)('WebGPU engine against the CPU reference', () => {

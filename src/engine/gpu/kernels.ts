@@ -235,30 +235,24 @@ export function recurrentStagedTokens(dk: number, maxStorage: number): number {
   return Math.min(32, Math.floor(maxStorage / (2 * dk * F32)));
 }
 
+/**
+ * Tokens shaders/linear/recurrent_sg.wgsl stages at a time: φ(q), φ(k) (dk floats
+ * each) and 64 value columns per token must fit the workgroup memory.
+ */
+function recurrentStagedTokensSg(dk: number, maxStorage: number): number {
+  return Math.min(32, Math.floor(maxStorage / ((2 * dk + 64) * F32)));
+}
+
 export function linearRecurrentDispatches(
   ctx: GpuContext,
   spec: GpuSpec,
   io: PlanIo,
   buffers: PlanBuffers,
 ): { dispatches: Dispatch[]; state: GPUBuffer } {
-  const maxThreads = Math.min(
-    256,
-    ctx.limits.maxComputeInvocationsPerWorkgroup,
-    ctx.limits.maxComputeWorkgroupSizeX,
-  );
-  // One thread per output column; at least 32 so a tiny dv still fills a SIMD group.
-  const wg = Math.min(maxThreads, Math.max(32, 2 ** Math.ceil(Math.log2(spec.dv))));
-  const tokens = recurrentStagedTokens(spec.dk, ctx.limits.maxComputeWorkgroupStorageSize);
-  if (tokens < 1) {
-    throw new EngineError(
-      `linear recurrent with dk=${spec.dk} needs more workgroup memory than this device has`,
-    );
-  }
+  const { pipeline, groups } = linearRecurrentKernel(ctx, spec);
+  checkGrid([groups, spec.heads], ctx.limits, 'linear recurrent');
   const state = buffers.storage(spec.heads * spec.dk * spec.dv * F32, 'state');
   const params = buffers.adopt(paramsUniform(ctx, spec));
-  const pipeline = ctx.pipelines.get('linearRecurrent', { ...baseConstants(spec), WG: wg, TB: tokens });
-  const groups = Math.ceil(spec.dv / wg);
-  checkGrid([groups, spec.heads], ctx.limits, 'linear recurrent');
   return {
     dispatches: [
       {
@@ -270,6 +264,43 @@ export function linearRecurrentDispatches(
     ],
     state,
   };
+}
+
+/**
+ * The recurrent kernel and its column groups per head: four subgroup lanes per
+ * value column (linear/recurrent_sg.wgsl, 64 columns a workgroup) where the device
+ * has subgroups and dk is 16, 32 or 64; one thread per column (linear/recurrent.wgsl)
+ * otherwise.
+ */
+function linearRecurrentKernel(
+  ctx: GpuContext,
+  spec: GpuSpec,
+): { pipeline: GPUComputePipeline; groups: number } {
+  const storage = ctx.limits.maxComputeWorkgroupStorageSize;
+  const sgTokens = recurrentStagedTokensSg(spec.dk, storage);
+  if (ctx.subgroupMinSize >= 4 && [16, 32, 64].includes(spec.dk) && sgTokens >= 1) {
+    const pipeline = ctx.pipelines.get('linearRecurrentSg', {
+      ...baseConstants(spec),
+      TB: sgTokens,
+      SUBGROUP_LANES: 4,
+    });
+    return { pipeline, groups: Math.ceil(spec.dv / 64) };
+  }
+  const maxThreads = Math.min(
+    256,
+    ctx.limits.maxComputeInvocationsPerWorkgroup,
+    ctx.limits.maxComputeWorkgroupSizeX,
+  );
+  // One thread per output column; at least 32 so a tiny dv still fills a SIMD group.
+  const wg = Math.min(maxThreads, Math.max(32, 2 ** Math.ceil(Math.log2(spec.dv))));
+  const tokens = recurrentStagedTokens(spec.dk, storage);
+  if (tokens < 1) {
+    throw new EngineError(
+      `linear recurrent with dk=${spec.dk} needs more workgroup memory than this device has`,
+    );
+  }
+  const pipeline = ctx.pipelines.get('linearRecurrent', { ...baseConstants(spec), WG: wg, TB: tokens });
+  return { pipeline, groups: Math.ceil(spec.dv / wg) };
 }
 
 /** Workgroup memory of shaders/linear/chunk_output.wgsl (mirrors its declarations). */

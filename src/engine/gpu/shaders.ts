@@ -16,6 +16,8 @@ import copy from '../../shaders/util/copy.wgsl?raw';
 import softmaxFlash from '../../shaders/softmax/flash.wgsl?raw';
 import softmaxRecurrent from '../../shaders/softmax/recurrent.wgsl?raw';
 import linearRecurrent from '../../shaders/linear/recurrent.wgsl?raw';
+import linearRecurrentSg from '../../shaders/linear/recurrent_sg.wgsl?raw';
+import columnParts from '../../shaders/util/column_parts.wgsl?raw';
 import linearChunkState from '../../shaders/linear/chunk_state.wgsl?raw';
 import linearChunkScan from '../../shaders/linear/chunk_scan.wgsl?raw';
 import linearChunkOutput from '../../shaders/linear/chunk_output.wgsl?raw';
@@ -34,6 +36,7 @@ export const KERNELS = {
   softmaxFlash,
   softmaxRecurrent,
   linearRecurrent,
+  linearRecurrentSg: `${columnParts}\n${linearRecurrentSg}`,
   linearChunkState,
   linearChunkScan,
   linearChunkOutput,
@@ -51,6 +54,7 @@ const USES_COMMON: ReadonlySet<KernelName> = new Set<KernelName>([
   'softmaxFlash',
   'softmaxRecurrent',
   'linearRecurrent',
+  'linearRecurrentSg',
   'linearChunkState',
   'linearChunkScan',
   'linearChunkOutput',

@@ -4,7 +4,8 @@
 // strong gates (g = −20 per step). Sizes stay small: SwiftShader is slow.
 import { describe, expect, it } from 'vitest';
 import { runCpu } from '../../cpu';
-import { GPU_AVAILABLE, testEngine } from '../../gpu/testSetup';
+import { createGpuEngine } from '../../gpu/engine';
+import { GPU_AVAILABLE, testDevice, testEngine } from '../../gpu/testSetup';
 import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests } from '../../testing/vectors';
 import type { AttentionProblem, Form, RunRequest, VariantId } from '../../types';
 import { gatedTestProblem } from './testProblems';
@@ -79,6 +80,33 @@ describe.skipIf(!GPU_AVAILABLE)('gated variants on WebGPU agree with the CPU ref
         expect(Math.abs((await weights.at(i, j)) - host[i * 37 + j])).toBeLessThanOrEqual(
           1e-3 * Math.max(1, expected.maxAbs),
         );
+      }
+    });
+  }
+});
+
+describe.skipIf(!GPU_AVAILABLE)('gated variants on WebGPU: the subgroup recurrent kernel', () => {
+  // recurrent_sg.wgsl runs where the device has subgroups and dk is 16, 32 or 64
+  // (SwiftShader has 4-lane subgroups); the one-thread-per-column kernel otherwise.
+  // dv = 70 leaves a second, partial workgroup of columns; n = 45 is no multiple of
+  // the staged tokens.
+  for (const variant of GATED) {
+    it(`${variant}: dk = 16, 32, 64, dv = 70, 2 heads: output and state match the CPU, with and without subgroups`, async () => {
+      const { device } = await testDevice();
+      expect(device.features.has('subgroups')).toBe(true);
+      const engines = [await testEngine(), createGpuEngine(device, { withoutSubgroups: true })];
+      for (const dk of [16, 32, 64]) {
+        const problem = gatedTestProblem(variant, { n: 45, dk, dv: 70, heads: 2, seed: 11 + dk });
+        const reference = runCpu({ variant, form: 'recurrent', problem });
+        for (const engine of engines) {
+          const result = await engine.run({ variant, form: 'recurrent', problem });
+          expect(maxAbsDiff(result.o, reference.o), `dk ${dk}`).toBeLessThanOrEqual(
+            toleranceFor(reference.o, 1e-3),
+          );
+          expect(
+            maxAbsDiff(result.state as Float32Array, reference.state as Float64Array),
+          ).toBeLessThanOrEqual(toleranceFor(reference.state as Float64Array, 1e-3));
+        }
       }
     });
   }

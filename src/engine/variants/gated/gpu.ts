@@ -5,7 +5,9 @@
 //              matrix with the decay summed over exactly the steps between j and i)
 //              → lower_times (W·V). The delta rule also builds the strictly lower
 //              KKᵀ ⊙ Γ and solves U = T·diag(β)V by forward substitution first.
-//   recurrent: one thread per value column holding that column of S.
+//   recurrent: four subgroup lanes per value column of S, inputs staged in
+//              workgroup memory (recurrent_sg, dk 16/32/64 with subgroups), else
+//              one thread per column (recurrent; also weights()' one-hot rows).
 //   chunk:     chunk-local gate cumsums → per-chunk states → scan over chunks →
 //              intra-chunk matrix + inter-chunk read-out. The delta rule replaces
 //              the first two passes by (fast path, where its tiles fit the device's
@@ -21,6 +23,8 @@ import common from '../../../shaders/gated/common.wgsl?raw';
 import normalizeK from '../../../shaders/gated/normalize_k.wgsl?raw';
 import cumsum from '../../../shaders/gated/cumsum.wgsl?raw';
 import recurrent from '../../../shaders/gated/recurrent.wgsl?raw';
+import recurrentSg from '../../../shaders/gated/recurrent_sg.wgsl?raw';
+import columnParts from '../../../shaders/util/column_parts.wgsl?raw';
 import decayMatrix from '../../../shaders/gated/decay_matrix.wgsl?raw';
 import lowerTimes from '../../../shaders/gated/lower_times.wgsl?raw';
 import forwardSubst from '../../../shaders/gated/forward_subst.wgsl?raw';
@@ -68,6 +72,11 @@ const KERNELS = {
   recurrent: {
     source: recurrent,
     bindings: ['uniform', 'read', 'read', 'read', 'read', 'read', 'read', 'write', 'write'],
+  },
+  recurrentSg: {
+    source: `${columnParts}\n${recurrentSg}`,
+    bindings: ['uniform', 'read', 'read', 'read', 'read', 'read', 'read', 'write', 'write'],
+    subgroups: true,
   },
   decayMatrix: {
     source: decayMatrix,
@@ -434,6 +443,37 @@ function recurrentGroups(cols: number): number {
   return Math.ceil(cols / 64);
 }
 
+/**
+ * Tokens recurrent_sg.wgsl stages per barrier: q and k (dk floats each), 64 value
+ * columns, the decays (1 or dk) and β of each token must fit the workgroup memory.
+ */
+function recurrentStagedTokensSg(dk: number, channels: number, maxStorage: number): number {
+  return Math.min(32, Math.floor(maxStorage / ((2 * dk + 64 + channels + 1) * F32)));
+}
+
+/**
+ * The recurrent form's kernel: recurrent_sg.wgsl (four subgroup lanes per value
+ * column, inputs staged in workgroup memory) where the device has subgroups and dk
+ * is 16, 32 or 64; recurrent.wgsl (one thread per column) otherwise.
+ */
+function recurrentDispatch(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  setup: GatedSetup,
+  buffers: readonly GPUBuffer[],
+): Dispatch {
+  const { dk, dv, heads } = spec;
+  const label = `${spec.variant} recurrent`;
+  checkGrid([recurrentGroups(dv), heads], ctx.limits, label);
+  const tokens = recurrentStagedTokensSg(dk, setup.channels, ctx.limits.maxComputeWorkgroupStorageSize);
+  if (ctx.subgroupMinSize >= 4 && (dk === 16 || dk === 32 || dk === 64) && tokens >= 1) {
+    const kernel = gatedPipeline(ctx, 'recurrentSg', { ...constantsOf(spec, setup, 1), TB: tokens });
+    return dispatch(ctx, label, kernel, buffers, [recurrentGroups(dv), heads, 1]);
+  }
+  const kernel = gatedPipeline(ctx, 'recurrent', { ...constantsOf(spec, setup, 1), WG: 64 });
+  return dispatch(ctx, label, kernel, buffers, [recurrentGroups(dv), heads, 1]);
+}
+
 // ---------------------------------------------------------------------------
 // Forms.
 
@@ -446,17 +486,19 @@ export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers
   switch (spec.form) {
     case 'recurrent': {
       const state = storage(ctx, buffers, heads * stateFloats, 'state');
-      const kernel = gatedPipeline(ctx, 'recurrent', { ...constantsOf(spec, setup, 1), WG: 64 });
       const params = uniform(ctx, spec, buffers, { cols: dv, scale: setup.scale });
-      checkGrid([recurrentGroups(dv), heads], ctx.limits, `${spec.variant} recurrent`);
       dispatches.push(
-        dispatch(
-          ctx,
-          `${spec.variant} recurrent`,
-          kernel,
-          [params, io.q, input.keys, io.v, input.g, input.beta, input.u, io.o, state],
-          [recurrentGroups(dv), heads, 1],
-        ),
+        recurrentDispatch(ctx, spec, setup, [
+          params,
+          io.q,
+          input.keys,
+          io.v,
+          input.g,
+          input.beta,
+          input.u,
+          io.o,
+          state,
+        ]),
       );
       return { dispatches, state: { buffer: state, floats: stateFloats, strideFloats: stateFloats } };
     }
