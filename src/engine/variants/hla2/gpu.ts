@@ -7,7 +7,7 @@
 //              divided by their sum + eps when normalised → P·V; the final
 //              state comes from block_state with one block.
 //   chunk:     per-chunk states → scan with the semidirect product (exclusive
-//              prefixes) → u_t = q_t S_A → per-chunk X, P + the middle term
+//              prefixes; a workgroup per state column, a thread per row) → u_t = q_t S_A → per-chunk X, P + the middle term
 //              u_t·q_j → P·V_B + u_t C_A − q_t G_A, normalised in the same pass.
 // weights(): the parallel form's P (normalised when normalize) for head 0.
 import common from '../../../shaders/hla2/common.wgsl?raw';
@@ -283,6 +283,7 @@ export function hla2GpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers:
       const block = blockOf(spec);
       const numBlocks = Math.ceil(n / block);
       const shape = { block, numBlocks, heads };
+      checkGrid([dk + dv + 1, heads], ctx.limits, 'hla2 chunk');
       const states = storage(buffers, heads * numBlocks * stateFloats, 'per-chunk states');
       const prefixes = storage(buffers, heads * numBlocks * stateFloats, 'per-chunk prefix states');
       const u = storage(buffers, heads * n * dk, 'u = q S_A');
@@ -300,9 +301,9 @@ export function hla2GpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers:
         dispatch(
           ctx,
           'hla2 scan over chunks',
-          hla2Pipeline(ctx, 'blockScan', constants),
+          hla2Pipeline(ctx, 'blockScan', { ...constants, WG: recurrentWorkgroup(dk) }),
           [scan, states, prefixes, finalState],
-          threads(ctx, heads * (dk + dv + 1)),
+          [dk + dv + 1, heads, 1],
         ),
         dispatch(
           ctx,
