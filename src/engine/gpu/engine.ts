@@ -19,7 +19,7 @@ import {
 import { isCpuAdapter } from './adapterKind';
 import { BufferPool } from './buffers';
 import { copyLimits, type DeviceLimits } from './device';
-import { captureGpuErrors, MemoryBudget, totalBytes } from './memory';
+import { captureGpuErrors, isSizeError, MemoryBudget, totalBytes } from './memory';
 import { linearStateFloats, weightsDispatches } from './kernels';
 import { PipelineCache } from './pipelines';
 import {
@@ -179,6 +179,12 @@ function rejectionError(
   const model = modelWithExtra(spec, extraBytes);
   const req = { ...problem, heads: spec.heads };
   const needed = totalBytes(model(req, problem.params));
+  if (!isSizeError(error)) {
+    return new EngineError(
+      `WebGPU rejected a kernel of ${what} (${firstLine(error.message)}): a fault in this app's ` +
+        `kernels, not a size this device cannot hold`,
+    );
+  }
   const oom = error.constructor?.name === 'GPUOutOfMemoryError' || /out of memory/i.test(error.message);
   ctx.memory.lowerAfterFailure(needed, `n=${spec.n} failed to allocate`);
   ctx.pool.trim();

@@ -103,6 +103,21 @@ export class MemoryBudget {
 
 type SizedRequest = Pick<NormalizedRequest, 'variant' | 'form'> & ProblemDims;
 
+/**
+ * Whether an error WebGPU raised while a request allocated, encoded or submitted
+ * its work says the request was too large (out of memory, a buffer or binding over
+ * a limit), so that a smaller n may succeed. An error of shader compilation or
+ * pipeline creation is a bug in a kernel: no n fixes it, and lowering the memory
+ * budget for it would refuse every later request for nothing.
+ */
+export function isSizeError(error: {
+  readonly message: string;
+  readonly constructor?: { readonly name?: string };
+}): boolean {
+  if (error.constructor?.name === 'GPUOutOfMemoryError' || /out of memory/i.test(error.message)) return true;
+  return !/WGSL|shader ?module|compute ?pipeline|entry ?point/i.test(error.message);
+}
+
 export function totalBytes(buffers: readonly { readonly bytes: number }[]): number {
   return buffers.reduce((sum, b) => sum + b.bytes, 0);
 }
