@@ -33,7 +33,8 @@ case "${1:-}" in
     npx vite build --config scripts/bench-bundle.config.ts
     BUNDLE_ENTRY=src/engine/gpu/selfcheck.ts BUNDLE_NAME=selfcheck npx vite build --config scripts/bench-bundle.config.ts
     BUNDLE_ENTRY=src/engine/variants/gated/longcheck.ts BUNDLE_NAME=longcheck npx vite build --config scripts/bench-bundle.config.ts
-    bash ../shared/gpu/pack.sh .gpu-build/cli.mjs .gpu-build/selfcheck.mjs .gpu-build/longcheck.mjs
+    BUNDLE_ENTRY=src/engine/variants/hla2/gpucheck.ts BUNDLE_NAME=hla2check npx vite build --config scripts/bench-bundle.config.ts
+    bash ../shared/gpu/pack.sh .gpu-build/cli.mjs .gpu-build/selfcheck.mjs .gpu-build/longcheck.mjs .gpu-build/hla2check.mjs
     ;;
   remote)
     out=${2:-/tmp}
@@ -133,9 +134,11 @@ case "${1:-}" in
   issue6)
     # Issue 6's variants (hla2 recurrent and chunk, infini chunk, linformer and nystrom parallel),
     # n = 4096, 16384, 65536, d = 64, H = 1 and 16, ceilings in the same process
-    # (committed as bench-results/h100-issue6-<date>.json).
+    # (committed as bench-results/h100-issue6-<date>.json), after hla2's check of every
+    # form against the float64 reference on this GPU.
     out=${2:-/tmp}
     shift 2 || true
+    timeout 120 bash .gpu/remote.sh .gpu/hla2check.mjs 2>&1 | grep -v "^\[gpu" || echo "hla2check failed: $?"
     bash .gpu/remote.sh .gpu/cli.mjs --json --ns 4096,16384,65536 --heads 1,16 --d 64 \
       --cases hla2:recurrent,hla2:chunk,infini:chunk,linformer:parallel,nystrom:parallel \
       --warmup 2 --runs 7 --budget-ms 3000 --matmul-n 4096 --copy-mib 1024 \
