@@ -24,22 +24,13 @@
 @group(0) @binding(7) var<storage, read_write> o: array<f32>;
 @group(0) @binding(8) var<storage, read_write> state: array<f32>;
 
-const COLS: u32 = 64u;
-const WG: u32 = 256u;
-
-var<workgroup> sq: array<vec4<f32>, TB * ROW4>;
-var<workgroup> sk: array<vec4<f32>, TB * ROW4>;
-var<workgroup> sv: array<f32, TB * COLS>;
 // Decay factors e^{g}: CH per token (1 or DK).
 var<workgroup> sa: array<f32, TB * CH>;
 var<workgroup> sb: array<f32, TB>;
 
-// column_parts.wgsl's staged rows: 0 = q, 1 = k.
-fn staged_vec(which: u32, i: u32) -> vec4<f32> {
-  if (which == 0u) {
-    return sq[i];
-  }
-  return sk[i];
+// column_parts.wgsl: q and k are staged as they are.
+fn stage_map(x: vec4<f32>) -> vec4<f32> {
+  return x;
 }
 
 // RWKV-6's u for rows row … row + 3 (zero past DK: those vec4s are unused).
@@ -84,7 +75,6 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wid: ve
   // Lanes past the last column run the steps on zeros (the shuffles and barriers
   // need every lane) and write nothing.
   let has_col = c < DV;
-  let qk_base = head * n * DK;
   let first_row = p * QV * 4u;
 
   var u = zero_part();
@@ -101,26 +91,9 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wid: ve
   for (var t0 = 0u; t0 < n; t0 += TB) {
     workgroupBarrier();
     let count = min(TB, n - t0);
-    // Fixed trip counts and no branches around the loads, so all of a thread's
-    // loads of the tile can be in flight at once. Tokens past n are staged as
-    // zeros (decay 1) from a clamped, valid address; the spare threads of a last
-    // round rewrite the last entry with the same value.
+    stage_qkv(li, wid.x, head, n, t0, count);
+    // The decays (1 past n) and β (0 past n), as stage_qkv stages q, k, v.
     let last = t0 + count - 1u;
-    for (var r = 0u; r < (TB * ROW4 + WG - 1u) / WG; r++) {
-      let e = min(li + r * WG, TB * ROW4 - 1u);
-      let tt = e / ROW4;
-      let at = qk_base + min(t0 + tt, last) * DK + (e % ROW4) * 4u;
-      let keep = tt < count;
-      sq[e] = select(vec4<f32>(0.0), vec4<f32>(q[at], q[at + 1u], q[at + 2u], q[at + 3u]), keep);
-      sk[e] = select(vec4<f32>(0.0), vec4<f32>(k[at], k[at + 1u], k[at + 2u], k[at + 3u]), keep);
-    }
-    for (var r = 0u; r < (TB * COLS + WG - 1u) / WG; r++) {
-      let e = min(li + r * WG, TB * COLS - 1u);
-      let tt = e / COLS;
-      let col = wid.x * COLS + e % COLS;
-      let x = v[(head * n + min(t0 + tt, last)) * DV + min(col, DV - 1u)];
-      sv[e] = select(0.0, x, tt < count && col < DV);
-    }
     for (var r = 0u; r < (TB * CH + WG - 1u) / WG; r++) {
       let e = min(li + r * WG, TB * CH - 1u);
       let tt = e / CH;

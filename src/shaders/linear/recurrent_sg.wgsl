@@ -16,22 +16,9 @@
 @group(0) @binding(4) var<storage, read_write> o: array<f32>;
 @group(0) @binding(5) var<storage, read_write> state: array<f32>;
 
-const COLS: u32 = 64u;
-const WG: u32 = 256u;
 
-var<workgroup> sq: array<vec4<f32>, TB * ROW4>;
-var<workgroup> sk: array<vec4<f32>, TB * ROW4>;
-var<workgroup> sv: array<f32, TB * COLS>;
-
-// column_parts.wgsl's staged rows: 0 = φ(q), 1 = φ(k).
-fn staged_vec(which: u32, i: u32) -> vec4<f32> {
-  if (which == 0u) {
-    return sq[i];
-  }
-  return sk[i];
-}
-
-fn phi4(x: vec4<f32>) -> vec4<f32> {
+// column_parts.wgsl stages φ(q) and φ(k).
+fn stage_map(x: vec4<f32>) -> vec4<f32> {
   return vec4<f32>(phi(x.x), phi(x.y), phi(x.z), phi(x.w));
 }
 
@@ -44,7 +31,6 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wid: ve
   // Lanes past the last column run the steps on zeros (the shuffles and barriers
   // need every lane) and write nothing.
   let has_col = c < DV;
-  let qk_base = head * n * DK;
 
   var s = zero_part();
   var z = zero_part();
@@ -60,26 +46,7 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wid: ve
     for (var t0 = 0u; t0 < n; t0 += TB) {
       workgroupBarrier();
       let count = min(TB, n - t0);
-      // Fixed trip counts and no branches around the loads, so all of a thread's
-      // loads of the tile can be in flight at once (as in gated/recurrent_sg.wgsl).
-      let last = t0 + count - 1u;
-      for (var r = 0u; r < (TB * ROW4 + WG - 1u) / WG; r++) {
-        let e = min(li + r * WG, TB * ROW4 - 1u);
-        let tt = e / ROW4;
-        let at = qk_base + min(t0 + tt, last) * DK + (e % ROW4) * 4u;
-        let keep = tt < count;
-        let qv = phi4(vec4<f32>(q[at], q[at + 1u], q[at + 2u], q[at + 3u]));
-        let kv = phi4(vec4<f32>(k[at], k[at + 1u], k[at + 2u], k[at + 3u]));
-        sq[e] = select(vec4<f32>(0.0), qv, keep);
-        sk[e] = select(vec4<f32>(0.0), kv, keep);
-      }
-      for (var r = 0u; r < (TB * COLS + WG - 1u) / WG; r++) {
-        let e = min(li + r * WG, TB * COLS - 1u);
-        let tt = e / COLS;
-        let col = wid.x * COLS + e % COLS;
-        let x = v[(head * n + min(t0 + tt, last)) * DV + min(col, DV - 1u)];
-        sv[e] = select(0.0, x, tt < count && col < DV);
-      }
+      stage_qkv(li, wid.x, head, n, t0, count);
       workgroupBarrier();
       // All TB steps, also those past n: their staged φ(q), φ(k), v are zero, so
       // they change neither S nor z; only their outputs are not written. A fixed

@@ -3,22 +3,6 @@
 // says so; a stride of 0 shares a matrix across heads (Linformer's E and F).
 // The low-rank variants multiply small or thin matrices (n×kproj, m×m, m×n), so
 // a plain loop over the inner dimension is what they need on every adapter.
-struct MatParams {
-  rows: u32,
-  cols: u32,
-  inner: u32,
-  heads: u32,
-  stride_a: u32,
-  stride_b: u32,
-  stride_c: u32,
-  // bit 0: A is stored inner×rows (use Aᵀ); bit 1: B is stored cols×inner (use Bᵀ).
-  flags: u32,
-  scale: f32,
-  pad0: u32,
-  pad1: u32,
-  pad2: u32,
-}
-
 @group(0) @binding(0) var<uniform> params: MatParams;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
@@ -40,15 +24,9 @@ fn main(
   let h = index / per_head;
   let row = (index % per_head) / params.cols;
   let col = index % params.cols;
-  let trans_a = (params.flags & 1u) != 0u;
-  let trans_b = (params.flags & 2u) != 0u;
-  let ab = h * params.stride_a;
-  let bb = h * params.stride_b;
   var acc = 0.0;
   for (var t = 0u; t < params.inner; t++) {
-    let ai = select(ab + row * params.inner + t, ab + t * params.rows + row, trans_a);
-    let bi = select(bb + t * params.cols + col, bb + col * params.inner + t, trans_b);
-    acc += a[ai] * b[bi];
+    acc += a[mat_a_index(params, h, row, t)] * b[mat_b_index(params, h, col, t)];
   }
   c[h * params.stride_c + row * params.cols + col] = params.scale * acc;
 }

@@ -1,13 +1,6 @@
 // Row softmax in place: x ← softmax(x) over each row of `cols` entries, for
 // `total_rows` rows (heads × rows, contiguous). One invocation per row; the row
 // maximum is subtracted before exp, so no entry overflows.
-struct RowParams {
-  total_rows: u32,
-  cols: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
 @group(0) @binding(0) var<uniform> params: RowParams;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
 

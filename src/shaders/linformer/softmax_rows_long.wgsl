@@ -3,13 +3,6 @@
 // which would walk n entries three times on m invocations. Each pass strides the
 // row (neighbouring invocations read neighbouring entries) and reduces in
 // workgroup memory; the row maximum is subtracted before exp.
-struct RowParams {
-  total_rows: u32,
-  cols: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
 @group(0) @binding(0) var<uniform> params: RowParams;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
 

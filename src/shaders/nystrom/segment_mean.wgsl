@@ -1,13 +1,6 @@
 // Landmarks: out[h][l][c] = mean of x[h][t][c] over the l-th segment of n/m
 // consecutive tokens (n is a multiple of m; validation rejects other n).
 // One invocation per output element.
-struct SegParams {
-  n: u32,
-  m: u32,
-  d: u32,
-  heads: u32,
-}
-
 @group(0) @binding(0) var<uniform> params: SegParams;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;

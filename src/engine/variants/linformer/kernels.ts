@@ -11,6 +11,7 @@ import softmaxRowsLong from '../../../shaders/linformer/softmax_rows_long.wgsl?r
 import segmentMean from '../../../shaders/nystrom/segment_mean.wgsl?raw';
 import segmentMeanLong from '../../../shaders/nystrom/segment_mean_long.wgsl?raw';
 import pinv from '../../../shaders/nystrom/pinv.wgsl?raw';
+import lowRankParams from '../../../shaders/linformer/params.wgsl?raw';
 import { EngineError } from '../../types';
 import { formatBytes, largestFittingN } from '../../validate';
 import { perBufferBytes } from '../../gpu/memory';
@@ -36,7 +37,7 @@ export type LowRankKernel = keyof typeof SOURCES;
  * one invocation per output has enough parallelism and no barriers.
  */
 export const LONG_REDUCTION = 256;
-/** Outputs per workgroup of matmul_long.wgsl and segment_mean_long.wgsl (their COLS). */
+/** Outputs per workgroup of matmul_long.wgsl and segment_mean_long.wgsl (REDUCE_COLS of params.wgsl). */
 const LONG_COLS = 8;
 
 function reducesOverWorkgroup(ctx: GpuContext, terms: number): boolean {
@@ -48,7 +49,8 @@ export function lowRankPipeline(
   name: LowRankKernel,
   constants: Readonly<Record<string, number>> = {},
 ): GPUComputePipeline {
-  const code = `// low-rank kernel ${name}\n${u32Constants(constants)}\n${SOURCES[name]}`;
+  const header = name === 'pinv' ? '' : `${lowRankParams}\n`;
+  const code = `// low-rank kernel ${name}\n${u32Constants(constants)}\n${header}${SOURCES[name]}`;
   return autoPipeline(ctx.device, `low-rank ${name}`, code);
 }
 
