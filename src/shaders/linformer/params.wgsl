@@ -45,10 +45,9 @@ fn mat_b_index(p: MatParams, h: u32, col: u32, t: u32) -> u32 {
 }
 
 // The reduction kernels (matmul_long.wgsl, segment_mean_long.wgsl): a workgroup of
-// 256 owns REDUCE_COLS neighbouring outputs, and REDUCE_LANES lanes per output
-// (invocation li = lane·REDUCE_COLS + column) each sum a strided share of the terms.
-const REDUCE_COLS: u32 = 8u;
-const REDUCE_LANES: u32 = 32u;
+// 256 owns REDUCE_COLS neighbouring outputs, and REDUCE_LANES = 256 / REDUCE_COLS
+// lanes per output (invocation li = lane·REDUCE_COLS + column) each sum a strided
+// share of the terms. The engine prepends both constants (kernels.ts).
 var<workgroup> lane_sums: array<f32, 256>;
 
 // The sum of `acc` over the lanes of invocation li's output, valid in lane 0.

@@ -37,7 +37,7 @@ export type LowRankKernel = keyof typeof SOURCES;
  * one invocation per output has enough parallelism and no barriers.
  */
 export const LONG_REDUCTION = 256;
-/** Outputs per workgroup of matmul_long.wgsl and segment_mean_long.wgsl (REDUCE_COLS of params.wgsl). */
+/** Outputs per workgroup of matmul_long.wgsl and segment_mean_long.wgsl (their REDUCE_COLS). */
 const LONG_COLS = 8;
 
 function reducesOverWorkgroup(ctx: GpuContext, terms: number): boolean {
@@ -49,8 +49,13 @@ export function lowRankPipeline(
   name: LowRankKernel,
   constants: Readonly<Record<string, number>> = {},
 ): GPUComputePipeline {
-  const header = name === 'pinv' ? '' : `${lowRankParams}\n`;
-  const code = `// low-rank kernel ${name}\n${u32Constants(constants)}\n${header}${SOURCES[name]}`;
+  // Every kernel but pinv (no uniform) takes params.wgsl, whose lane sum needs the reduction shape.
+  const usesParams = name !== 'pinv';
+  const shape: Record<string, number> = usesParams
+    ? { REDUCE_COLS: LONG_COLS, REDUCE_LANES: 256 / LONG_COLS }
+    : {};
+  const header = usesParams ? `${lowRankParams}\n` : '';
+  const code = `// low-rank kernel ${name}\n${u32Constants({ ...constants, ...shape })}\n${header}${SOURCES[name]}`;
   return autoPipeline(ctx.device, `low-rank ${name}`, code);
 }
 
