@@ -34,16 +34,6 @@ struct SegParams {
   heads: u32,
 }
 
-// A[h] and B[h] element t of the inner dimension for output (row, col), with the
-// transposes of MatParams.flags applied.
-fn mat_a_index(p: MatParams, h: u32, row: u32, t: u32) -> u32 {
-  return select(h * p.stride_a + row * p.inner + t, h * p.stride_a + t * p.rows + row, (p.flags & 1u) != 0u);
-}
-
-fn mat_b_index(p: MatParams, h: u32, col: u32, t: u32) -> u32 {
-  return select(h * p.stride_b + t * p.cols + col, h * p.stride_b + col * p.inner + t, (p.flags & 2u) != 0u);
-}
-
 // The reduction kernels (matmul_long.wgsl, segment_mean_long.wgsl): a workgroup of
 // 256 owns REDUCE_COLS neighbouring outputs, and REDUCE_LANES = 256 / REDUCE_COLS
 // lanes per output (invocation li = lane·REDUCE_COLS + column) each sum a strided
