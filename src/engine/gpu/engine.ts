@@ -19,7 +19,7 @@ import {
 import { isCpuAdapter } from './adapterKind';
 import { BufferPool } from './buffers';
 import { copyLimits, type DeviceLimits } from './device';
-import { captureGpuErrors, isSizeError, MemoryBudget, totalBytes } from './memory';
+import { captureGpuErrors, isOutOfMemory, isSizeError, MemoryBudget, totalBytes } from './memory';
 import { linearStateFloats, weightsDispatches } from './kernels';
 import { PipelineCache } from './pipelines';
 import {
@@ -176,16 +176,16 @@ function rejectionError(
   error: GPUError,
   extraBytes = 0,
 ): EngineError {
-  const model = modelWithExtra(spec, extraBytes);
-  const req = { ...problem, heads: spec.heads };
-  const needed = totalBytes(model(req, problem.params));
   if (!isSizeError(error)) {
     return new EngineError(
       `WebGPU rejected a kernel of ${what} (${firstLine(error.message)}): a fault in this app's ` +
         `kernels, not a size this device cannot hold`,
     );
   }
-  const oom = error.constructor?.name === 'GPUOutOfMemoryError' || /out of memory/i.test(error.message);
+  const model = modelWithExtra(spec, extraBytes);
+  const req = { ...problem, heads: spec.heads };
+  const needed = totalBytes(model(req, problem.params));
+  const oom = isOutOfMemory(error);
   ctx.memory.lowerAfterFailure(needed, `n=${spec.n} failed to allocate`);
   ctx.pool.trim();
   const maxN = ctx.memory.maxN(req, problem.params, model);

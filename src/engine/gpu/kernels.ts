@@ -236,11 +236,17 @@ export function recurrentStagedTokens(dk: number, maxStorage: number): number {
 }
 
 /**
- * Tokens shaders/linear/recurrent_sg.wgsl stages at a time: φ(q), φ(k) (dk floats
- * each) and 64 value columns per token must fit the workgroup memory.
+ * Tokens a recurrent kernel built on shaders/util/column_parts.wgsl (four subgroup
+ * lanes per value column, 64 columns a workgroup: linear/ and gated/recurrent_sg.wgsl)
+ * stages per tile, at most 32; 0 where it cannot run: no subgroups of at least 4
+ * lanes, dk other than 16, 32 or 64, or not even one token's q and k rows, 64 value
+ * columns and `extraFloats` more (the gated kernel's decays and β) fit the
+ * workgroup memory.
  */
-function recurrentStagedTokensSg(dk: number, maxStorage: number): number {
-  return Math.min(32, Math.floor(maxStorage / ((2 * dk + 64) * F32)));
+export function columnPartsStagedTokens(ctx: GpuContext, dk: number, extraFloats: number): number {
+  if (ctx.subgroupMinSize < 4 || ![16, 32, 64].includes(dk)) return 0;
+  const perToken = (2 * dk + 64 + extraFloats) * F32;
+  return Math.min(32, Math.floor(ctx.limits.maxComputeWorkgroupStorageSize / perToken));
 }
 
 export function linearRecurrentDispatches(
@@ -276,9 +282,8 @@ function linearRecurrentKernel(
   ctx: GpuContext,
   spec: GpuSpec,
 ): { pipeline: GPUComputePipeline; groups: number } {
-  const storage = ctx.limits.maxComputeWorkgroupStorageSize;
-  const sgTokens = recurrentStagedTokensSg(spec.dk, storage);
-  if (ctx.subgroupMinSize >= 4 && [16, 32, 64].includes(spec.dk) && sgTokens >= 1) {
+  const sgTokens = columnPartsStagedTokens(ctx, spec.dk, 0);
+  if (sgTokens >= 1) {
     const pipeline = ctx.pipelines.get('linearRecurrentSg', {
       ...baseConstants(spec),
       TB: sgTokens,
@@ -293,7 +298,7 @@ function linearRecurrentKernel(
   );
   // One thread per output column; at least 32 so a tiny dv still fills a SIMD group.
   const wg = Math.min(maxThreads, Math.max(32, 2 ** Math.ceil(Math.log2(spec.dv))));
-  const tokens = recurrentStagedTokens(spec.dk, storage);
+  const tokens = recurrentStagedTokens(spec.dk, ctx.limits.maxComputeWorkgroupStorageSize);
   if (tokens < 1) {
     throw new EngineError(
       `linear recurrent with dk=${spec.dk} needs more workgroup memory than this device has`,

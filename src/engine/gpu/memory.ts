@@ -103,6 +103,12 @@ export class MemoryBudget {
 
 type SizedRequest = Pick<NormalizedRequest, 'variant' | 'form'> & ProblemDims;
 
+/** The fields of a GPUError these checks read. */
+interface ErrorLike {
+  readonly message: string;
+  readonly constructor?: { readonly name?: string };
+}
+
 /**
  * Whether an error WebGPU raised while a request allocated, encoded or submitted
  * its work says the request was too large (out of memory, a buffer or binding over
@@ -110,12 +116,13 @@ type SizedRequest = Pick<NormalizedRequest, 'variant' | 'form'> & ProblemDims;
  * pipeline creation is a bug in a kernel: no n fixes it, and lowering the memory
  * budget for it would refuse every later request for nothing.
  */
-export function isSizeError(error: {
-  readonly message: string;
-  readonly constructor?: { readonly name?: string };
-}): boolean {
-  if (error.constructor?.name === 'GPUOutOfMemoryError' || /out of memory/i.test(error.message)) return true;
+export function isSizeError(error: ErrorLike): boolean {
+  if (isOutOfMemory(error)) return true;
   return !/WGSL|shader ?module|compute ?pipeline|entry ?point/i.test(error.message);
+}
+
+export function isOutOfMemory(error: ErrorLike): boolean {
+  return error.constructor?.name === 'GPUOutOfMemoryError' || /out of memory/i.test(error.message);
 }
 
 export function totalBytes(buffers: readonly { readonly bytes: number }[]): number {

@@ -51,6 +51,7 @@ import {
   type PlanIo,
 } from '../../gpu/plan';
 import type { FormPlan } from '../../gpu/variants';
+import { columnPartsStagedTokens } from '../../gpu/kernels';
 import {
   explicitPipeline,
   kernelDispatch as dispatch,
@@ -444,14 +445,6 @@ function recurrentGroups(cols: number): number {
 }
 
 /**
- * Tokens recurrent_sg.wgsl stages per barrier: q and k (dk floats each), 64 value
- * columns, the decays (1 or dk) and β of each token must fit the workgroup memory.
- */
-function recurrentStagedTokensSg(dk: number, channels: number, maxStorage: number): number {
-  return Math.min(32, Math.floor(maxStorage / ((2 * dk + 64 + channels + 1) * F32)));
-}
-
-/**
  * The recurrent form's kernel: recurrent_sg.wgsl (four subgroup lanes per value
  * column, inputs staged in workgroup memory) where the device has subgroups and dk
  * is 16, 32 or 64; recurrent.wgsl (one thread per column) otherwise.
@@ -462,16 +455,15 @@ function recurrentDispatch(
   setup: GatedSetup,
   buffers: readonly GPUBuffer[],
 ): Dispatch {
-  const { dk, dv, heads } = spec;
   const label = `${spec.variant} recurrent`;
-  checkGrid([recurrentGroups(dv), heads], ctx.limits, label);
-  const tokens = recurrentStagedTokensSg(dk, setup.channels, ctx.limits.maxComputeWorkgroupStorageSize);
-  if (ctx.subgroupMinSize >= 4 && (dk === 16 || dk === 32 || dk === 64) && tokens >= 1) {
-    const kernel = gatedPipeline(ctx, 'recurrentSg', { ...constantsOf(spec, setup, 1), TB: tokens });
-    return dispatch(ctx, label, kernel, buffers, [recurrentGroups(dv), heads, 1]);
-  }
-  const kernel = gatedPipeline(ctx, 'recurrent', { ...constantsOf(spec, setup, 1), WG: 64 });
-  return dispatch(ctx, label, kernel, buffers, [recurrentGroups(dv), heads, 1]);
+  checkGrid([recurrentGroups(spec.dv), spec.heads], ctx.limits, label);
+  // Per token the kernel also stages the decays (1 or dk) and β.
+  const tokens = columnPartsStagedTokens(ctx, spec.dk, setup.channels + 1);
+  const kernel =
+    tokens >= 1
+      ? gatedPipeline(ctx, 'recurrentSg', { ...constantsOf(spec, setup, 1), TB: tokens })
+      : gatedPipeline(ctx, 'recurrent', { ...constantsOf(spec, setup, 1), WG: 64 });
+  return dispatch(ctx, label, kernel, buffers, [recurrentGroups(spec.dv), spec.heads, 1]);
 }
 
 // ---------------------------------------------------------------------------

@@ -7,8 +7,9 @@
 //              divided by their sum + eps when normalised → P·V; the final
 //              state comes from block_state with one block.
 //   chunk:     per-chunk states → scan with the semidirect product (exclusive
-//              prefixes; a workgroup per state column, a thread per row) → u_t = q_t S_A → per-chunk X, P + the middle term
-//              u_t·q_j → P·V_B + u_t C_A − q_t G_A, normalised in the same pass.
+//              prefixes; a workgroup per state column, a thread per row) →
+//              u_t = q_t S_A → per-chunk X, P + the middle term u_t·q_j →
+//              P·V_B + u_t C_A − q_t G_A, normalised in the same pass.
 // weights(): the parallel form's P (normalised when normalize) for head 0.
 import common from '../../../shaders/hla2/common.wgsl?raw';
 import recurrent from '../../../shaders/hla2/recurrent.wgsl?raw';
