@@ -32,7 +32,7 @@ case "${1:-}" in
     rm -rf .gpu-build
     npx vite build --config scripts/bench-bundle.config.ts
     BUNDLE_ENTRY=src/engine/gpu/selfcheck.ts BUNDLE_NAME=selfcheck npx vite build --config scripts/bench-bundle.config.ts
-    BUNDLE_ENTRY=src/engine/variants/gated/longcheck.ts BUNDLE_NAME=longcheck npx vite build --config scripts/bench-bundle.config.ts
+    BUNDLE_ENTRY=src/engine/variants/common/gated/longcheck.ts BUNDLE_NAME=longcheck npx vite build --config scripts/bench-bundle.config.ts
     BUNDLE_ENTRY=src/engine/variants/hla2/gpucheck.ts BUNDLE_NAME=hla2check npx vite build --config scripts/bench-bundle.config.ts
     bash ../shared/gpu/pack.sh .gpu-build/cli.mjs .gpu-build/selfcheck.mjs .gpu-build/longcheck.mjs .gpu-build/hla2check.mjs
     ;;

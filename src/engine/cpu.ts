@@ -13,8 +13,8 @@ import {
   type VariantId,
 } from './types';
 import { checkFitsLimits, validateProblem, validateRequest, type NormalizedProblem } from './validate';
-import type { ProblemDims, ResolvedParams } from './variants/descriptor';
-import type { HeadData, HeadResult } from './variants/cpu';
+import type { ProblemDims, ResolvedParams } from './variants/common/descriptor';
+import type { HeadData, HeadResult } from './variants/common/head';
 import {
   linearOptionsFromParams,
   linearStateTrace,
@@ -40,7 +40,7 @@ import {
   gatedStateTrace,
   isGatedVariant,
   type GatedStateTrace,
-} from './variants/gated/cpu';
+} from './variants/common/gated/cpu';
 import { infiniCpu } from './variants/infini/cpu';
 
 /** What each variant's CPU module provides, per head. */

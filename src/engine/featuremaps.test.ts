@@ -11,7 +11,7 @@ import { maxAbsDiff } from './testing/vectors';
 import { EngineError, type AttentionProblem, type ExtraInputs, type Params, type RunRequest } from './types';
 import { getVariant, implementedVariants } from './variants/registry';
 import { FORMS_BY_VARIANT } from '../state/limits';
-import { basedFeatures, focusedFeatures, performerFeatures } from './variants/featuremap/maps';
+import { basedFeatures, focusedFeatures, performerFeatures } from './variants/common/featuremap/maps';
 
 type FeatureVariant = 'performer' | 'cosformer' | 'based' | 'hedgehog' | 'focused' | 'inline' | 'rala';
 

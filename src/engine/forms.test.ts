@@ -6,7 +6,7 @@ import { cpuLinearStateTrace, cpuWeights, createCpuEngine, runCpu } from './cpu'
 import { generateProblem } from './inputs/generate';
 import { maxAbsDiff } from './testing/vectors';
 import { EngineError, type AttentionProblem, type Form, type Params, type RunRequest } from './types';
-import type { HeadData } from './variants/cpu';
+import type { HeadData } from './variants/common/head';
 import { linearChunk, linearRecurrent, type LinearOptions } from './variants/linear/cpu';
 import { FEATURE_MAPS } from './variants/linear/descriptor';
 

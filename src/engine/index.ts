@@ -32,7 +32,7 @@ export type {
   CausalSupport,
   ProblemDims,
   ResolvedParams,
-} from './variants/descriptor';
+} from './variants/common/descriptor';
 export { FEATURE_MAPS } from './variants/linear/descriptor';
 export type { FeatureMap } from './variants/linear/descriptor';
 export {
@@ -45,7 +45,7 @@ export {
   emptyLinearState,
 } from './variants/linear/cpu';
 export type { LinearOptions, LinearState, LinearRun, LinearStateTrace } from './variants/linear/cpu';
-export type { HeadData, HeadResult } from './variants/cpu';
+export type { HeadData, HeadResult } from './variants/common/head';
 export { generateProblem, rotaryFrequencies, CLUSTER_COUNT } from './inputs/generate';
 export type { GenerateOptions, GeneratedProblem } from './inputs/generate';
 export { createRng, xoshiro128StarStar } from './inputs/random';
@@ -65,7 +65,7 @@ export {
   ralaKeyFeatures,
   taylorKernel,
   featureDims,
-} from './variants/featuremap/maps';
+} from './variants/common/featuremap/maps';
 export type { Rng } from './inputs/random';
 export {
   flopCount,
@@ -90,9 +90,9 @@ export {
   FORGET_LOG_GATE,
 } from './inputs/gates';
 export type { DataDependentGateOptions, ForgetAtOptions } from './inputs/gates';
-export { retainedFraction, isGatedVariant } from './variants/gated/cpu';
-export type { GatedStateTrace, GatedVariant } from './variants/gated/cpu';
-export { DELTANET_BETA_MAX, GATED_DELTANET_BETA_MAX } from './variants/gated/descriptors';
+export { retainedFraction, isGatedVariant } from './variants/common/gated/cpu';
+export type { GatedStateTrace, GatedVariant } from './variants/common/gated/cpu';
+export { DELTANET_BETA_MAX, GATED_DELTANET_BETA_MAX } from './variants/common/gated/descriptor';
 export {
   hla2Recurrent,
   hla2Parallel,

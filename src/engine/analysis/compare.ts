@@ -3,7 +3,7 @@
 import { cpuWeights, runCpu } from '../cpu';
 import type { AttentionProblem, Form, RunRequest } from '../types';
 import { validateProblem } from '../validate';
-import { booleanParam, numberParam } from '../variants/descriptor';
+import { booleanParam, numberParam } from '../variants/common/descriptor';
 import type { DenseMatrix } from './dense';
 import { maxAbsDifference, weightError, type WeightError } from './error';
 import type { KeyMask } from './mask';

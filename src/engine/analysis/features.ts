@@ -5,7 +5,7 @@
 // φ(Q)φ(K)ᵀ equals the engine's weights, so the two cannot drift apart.
 import { EngineError, type RunRequest, type VariantId } from '../types';
 import { validateProblem } from '../validate';
-import { numberParam, stringParam } from '../variants/descriptor';
+import { numberParam, stringParam } from '../variants/common/descriptor';
 import {
   basedFeatures,
   cosformerFeatures,
@@ -14,7 +14,7 @@ import {
   hedgehogFeatures,
   performerFeatures,
   ralaKeyFeatures,
-} from '../variants/featuremap/maps';
+} from '../variants/common/featuremap/maps';
 import type { FeatureMap } from '../variants/linear/descriptor';
 
 export const FEATURE_MAP_VARIANTS = [

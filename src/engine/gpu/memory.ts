@@ -18,7 +18,7 @@
 //   halves it again.
 import { EngineError } from '../types';
 import { formatBytes, largestFittingN, type BufferSizeModel, type NormalizedRequest } from '../validate';
-import type { ProblemDims, ResolvedParams } from '../variants/descriptor';
+import type { ProblemDims, ResolvedParams } from '../variants/common/descriptor';
 import type { DeviceLimits } from './device';
 
 /** Fraction of the advertised per-buffer limit that one buffer may use. */

@@ -7,7 +7,7 @@ import type { BufferPool } from './buffers';
 import type { MemoryBudget } from './memory';
 import type { DeviceLimits } from './device';
 import type { PipelineCache } from './pipelines';
-import type { ResolvedParams } from '../variants/descriptor';
+import type { ResolvedParams } from '../variants/common/descriptor';
 
 export interface GpuContext {
   readonly device: GPUDevice;

@@ -13,8 +13,8 @@ import {
 import { linearGpuPlan } from '../variants/linear/gpu';
 import { softmaxGpuPlan } from '../variants/softmax/gpu';
 import { swaGpuPlan } from '../variants/swa/gpu';
-import { featureGpuPlan, featureGpuWeights } from '../variants/featuremap/gpu';
-import { gatedGpuPlan, gatedGpuWeights } from '../variants/gated/gpu';
+import { featureGpuPlan, featureGpuWeights } from '../variants/common/featuremap/gpu';
+import { gatedGpuPlan, gatedGpuWeights } from '../variants/common/gated/gpu';
 import { hla2GpuPlan, hla2GpuWeights } from '../variants/hla2/gpu';
 import { infiniGpuPlan, infiniGpuWeights } from '../variants/infini/gpu';
 import { linformerGpuPlan, linformerGpuWeights } from '../variants/linformer/gpu';

@@ -19,7 +19,7 @@
 //    Each branch is normalised on its own, so λ = 1 weighs them equally; any
 //    imbalance at λ = 1 comes from the branch outputs themselves.
 import { EngineError } from '../types';
-import { addScaledRow, rowDot, type HeadData } from '../variants/cpu';
+import { addScaledRow, rowDot, type HeadData } from '../variants/common/head';
 import { eluPlusOne, infiniParts, sigmoid, type InfiniOptions } from '../variants/infini/cpu';
 
 /** ‖x‖ / (‖x‖ + ‖y‖), 0 when both are 0. */

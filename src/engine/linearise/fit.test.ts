@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../inputs/random';
 import { evaluateFit, hedgehogPhi, initialProjection, softmaxTarget, type FitLossKind } from './fit';
 import { fitProblemFromInputs, HedgehogFit } from './session';
-import { hedgehogFeatures } from '../variants/featuremap/maps';
+import { hedgehogFeatures } from '../variants/common/featuremap/maps';
 
 /** Central differences of the loss in every entry of W, in float64. */
 function numericGradient(lossAt: (w: Float64Array) => number, w: Float64Array, h: number): Float64Array {

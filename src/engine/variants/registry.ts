@@ -1,6 +1,6 @@
 // The variants this build implements, by id. Later issues add theirs here.
 import { EngineError, VARIANT_IDS, type VariantId } from '../types';
-import type { VariantDescriptor } from './descriptor';
+import type { VariantDescriptor } from './common/descriptor';
 import { linearDescriptor } from './linear/descriptor';
 import { softmaxDescriptor } from './softmax/descriptor';
 import { swaDescriptor } from './swa/descriptor';
@@ -20,7 +20,7 @@ import {
   mamba2Descriptor,
   retnetDescriptor,
   rwkv6Descriptor,
-} from './gated/descriptors';
+} from './common/gated/descriptor';
 import { hla2Descriptor } from './hla2/descriptor';
 import { infiniDescriptor } from './infini/descriptor';
 

@@ -2,10 +2,10 @@
 // 1 + s + s²/2 (as fla's naive_parallel_based does); recurrent and chunk carry
 // the state of the explicit 1 + dk + dk² features. That the two agree is the
 // check that the feature map is right.
-import { rowDot } from '../cpu';
-import { booleanParam, numberParam } from '../descriptor';
-import { featureCpuVariant } from '../featuremap/cpu';
-import { basedFeatures, taylorKernel } from '../featuremap/maps';
+import { rowDot } from '../common/head';
+import { booleanParam, numberParam } from '../common/descriptor';
+import { featureCpuVariant } from '../common/featuremap/cpu';
+import { basedFeatures, taylorKernel } from '../common/featuremap/maps';
 
 export const basedCpu = featureCpuVariant((head, params) => {
   const { n, dk, q, k } = head;

@@ -1,4 +1,4 @@
-import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * Based's Taylor linear attention (attention-math.md §7), without its separate

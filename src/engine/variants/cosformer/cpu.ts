@@ -1,8 +1,8 @@
 // cosFormer on the CPU: the 2dk sin/cos features, then the shared T1 forms with
 // the official clamp o = num / max(den, eps).
-import { booleanParam, numberParam } from '../descriptor';
-import { featureCpuVariant } from '../featuremap/cpu';
-import { cosformerFeatures } from '../featuremap/maps';
+import { booleanParam, numberParam } from '../common/descriptor';
+import { featureCpuVariant } from '../common/featuremap/cpu';
+import { cosformerFeatures } from '../common/featuremap/maps';
 
 export const cosformerCpu = featureCpuVariant((head, params) => {
   const { n, dk } = head;

@@ -1,5 +1,5 @@
 import { EngineError } from '../../types';
-import { causalParam, chunkSizeParam, numberParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, numberParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * cosFormer (attention-math.md §6): weights relu(q_i)·relu(k_j)·cos(π(i−j)/(2M)),

@@ -1,7 +1,7 @@
 // Focused linear attention on the CPU: φ_p features, then the shared T1 forms.
-import { booleanParam, numberParam } from '../descriptor';
-import { featureCpuVariant } from '../featuremap/cpu';
-import { focusedFeatures } from '../featuremap/maps';
+import { booleanParam, numberParam } from '../common/descriptor';
+import { featureCpuVariant } from '../common/featuremap/cpu';
+import { focusedFeatures } from '../common/featuremap/maps';
 
 export const focusedCpu = featureCpuVariant((head, params) => {
   const { n, dk } = head;

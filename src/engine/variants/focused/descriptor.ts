@@ -1,4 +1,4 @@
-import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * Focused linear attention, FLatten (attention-math.md §9), without the learned

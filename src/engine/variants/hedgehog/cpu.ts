@@ -1,7 +1,7 @@
 // Hedgehog on the CPU: [softmax(xW), softmax(−xW)] features, then the shared T1 forms.
-import { booleanParam, numberParam } from '../descriptor';
-import { featureCpuVariant, headInput } from '../featuremap/cpu';
-import { hedgehogFeatures } from '../featuremap/maps';
+import { booleanParam, numberParam } from '../common/descriptor';
+import { featureCpuVariant, headInput } from '../common/featuremap/cpu';
+import { hedgehogFeatures } from '../common/featuremap/maps';
 
 export const hedgehogCpu = featureCpuVariant((head, params) => {
   const projection = headInput(head, 'projection');

@@ -1,4 +1,4 @@
-import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * Hedgehog (attention-math.md §8), the contract's form among the three

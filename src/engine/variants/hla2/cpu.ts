@@ -14,8 +14,8 @@
 // every form divides by it plus eps. Internally the value columns are [v, 1]
 // (column dv is m for C and h for G), so one code path carries both.
 import type { Form } from '../../types';
-import { booleanParam, numberParam, type ResolvedParams } from '../descriptor';
-import { rowDot, type HeadData, type HeadResult } from '../cpu';
+import { booleanParam, numberParam, type ResolvedParams } from '../common/descriptor';
+import { rowDot, type HeadData, type HeadResult } from '../common/head';
 
 export interface Hla2Options {
   readonly normalize: boolean;

@@ -4,7 +4,7 @@
 //       = (q_t S^K_t) C_t − q_t G_t,  S^K = Σ kᵀk, C = Σ qᵀv, G_t = G_{t−1} + k_tᵀ(k_t C_{t−1}).
 // No scale and no feature map (φ = identity). normalize divides by the same sum
 // with v ≡ 1 (u·m_t − q_t·h_t) plus eps. Causal only (the paper's masked form).
-import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../common/descriptor';
 
 export const hla2Descriptor: VariantDescriptor = {
   id: 'hla2',

@@ -39,7 +39,7 @@ import {
   type BindingKind,
   type KernelPipeline,
 } from '../../gpu/pipelines';
-import type { ProblemDims } from '../descriptor';
+import type { ProblemDims } from '../common/descriptor';
 
 const F32 = 4;
 const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */

@@ -7,8 +7,8 @@
 //             (M, z), then add the segment's σ(K)ᵀV and Σσ(k) to it.
 // Both return the memory M over all n tokens as the state.
 import { EngineError, type Form } from '../../types';
-import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../cpu';
-import { numberParam, type ResolvedParams } from '../descriptor';
+import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../common/head';
+import { numberParam, type ResolvedParams } from '../common/descriptor';
 
 /** σ = elu + 1 (exp of x ≤ 0 only, so it never overflows). */
 export function eluPlusOne(x: number): number {

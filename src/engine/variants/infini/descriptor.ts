@@ -1,4 +1,4 @@
-import { causalParam, chunkSizeParam, scaleParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, scaleParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * Infini-attention (attention-math.md §19, arXiv 2404.07143), the linear memory

@@ -1,9 +1,9 @@
 // InLine on the CPU: elementwise φ, then the shared forms with InLine's row rule
 // o_i = (scale/N_i)(φ(q_i)S_i − (φ(q_i)·z_i)·u_i/N_i) + u_i/N_i (attention-math.md
 // §10, causal form derived there), so the recurrent form also carries u = Σv and N.
-import { booleanParam, numberParam, stringParam } from '../descriptor';
-import { featureCpuVariant } from '../featuremap/cpu';
-import { elementwiseFeatures } from '../featuremap/maps';
+import { booleanParam, numberParam, stringParam } from '../common/descriptor';
+import { featureCpuVariant } from '../common/featuremap/cpu';
+import { elementwiseFeatures } from '../common/featuremap/maps';
 import type { FeatureMap } from '../linear/descriptor';
 
 export const inlineCpu = featureCpuVariant((head, params) => {

@@ -1,4 +1,4 @@
-import { causalParam, chunkSizeParam, scaleParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, scaleParam, type VariantDescriptor } from '../common/descriptor';
 import { FEATURE_MAPS } from '../linear/descriptor';
 
 /**

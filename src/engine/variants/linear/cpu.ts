@@ -6,8 +6,8 @@
 // between chunks, dividing once after both parts are summed (per-chunk
 // normalising would be wrong, §3 pitfall).
 import type { Form } from '../../types';
-import { booleanParam, numberParam, stringParam, type ResolvedParams } from '../descriptor';
-import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../cpu';
+import { booleanParam, numberParam, stringParam, type ResolvedParams } from '../common/descriptor';
+import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../common/head';
 import { FEATURE_MAPS, type FeatureMap } from './descriptor';
 
 export interface LinearOptions {

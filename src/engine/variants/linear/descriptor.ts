@@ -1,4 +1,4 @@
-import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../common/descriptor';
 
 export const FEATURE_MAPS = ['elu1', 'relu', 'identity'] as const;
 export type FeatureMap = (typeof FEATURE_MAPS)[number];

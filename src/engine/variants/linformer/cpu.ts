@@ -1,8 +1,8 @@
 // Linformer on the CPU (float64): o = softmax(scale·Q(EK)ᵀ)(FV) with E, F kproj×n.
 // The implied n×n map is P·F (P = the n×kproj softmax), since o = P(FV) = (PF)V.
 import { EngineError } from '../../types';
-import { numberParam, type ResolvedParams } from '../descriptor';
-import type { HeadData, HeadResult } from '../cpu';
+import { numberParam, type ResolvedParams } from '../common/descriptor';
+import type { HeadData, HeadResult } from '../common/head';
 import type { Form } from '../../types';
 
 /** C (rows×cols) = A (rows×inner) · B (inner×cols), row-major. */

@@ -1,5 +1,5 @@
 import { EngineError } from '../../types';
-import { causalParam, scaleParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, scaleParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * Linformer (attention-math.md §20): keys and values are projected along the

@@ -3,8 +3,8 @@
 //   A1 = softmax(s·QK̃ᵀ) (n×m), A2 = softmax(s·Q̃K̃ᵀ) (m×m), A3 = softmax(s·Q̃Kᵀ) (m×n),
 //   o = A1 · (A2⁺ · (A3 · V)); the implied n×n map is A1 · A2⁺ · A3.
 import { EngineError, type Form } from '../../types';
-import { numberParam, type ResolvedParams } from '../descriptor';
-import type { HeadData, HeadResult } from '../cpu';
+import { numberParam, type ResolvedParams } from '../common/descriptor';
+import type { HeadData, HeadResult } from '../common/head';
 import { matmul, matmulTransposed, softmaxRowsInPlace } from '../linformer/cpu';
 import { pseudoInverse } from './pinv';
 

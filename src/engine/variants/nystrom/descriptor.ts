@@ -1,5 +1,5 @@
 import { EngineError } from '../../types';
-import { causalParam, numberParam, scaleParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, numberParam, scaleParam, type VariantDescriptor } from '../common/descriptor';
 
 /** Largest number of landmarks: the pseudo-inverse runs in one GPU workgroup (m/2 ≤ 128 threads). */
 export const NYSTROM_MAX_LANDMARKS = 256;

@@ -1,8 +1,8 @@
 // Performer on the CPU: φ = positive random features (featuremap/maps.ts), then
 // the shared T1 forms; normalize false leaves the rows unnormalised.
-import { booleanParam, numberParam } from '../descriptor';
-import { featureCpuVariant, headInput } from '../featuremap/cpu';
-import { performerFeatures } from '../featuremap/maps';
+import { booleanParam, numberParam } from '../common/descriptor';
+import { featureCpuVariant, headInput } from '../common/featuremap/cpu';
+import { performerFeatures } from '../common/featuremap/maps';
 
 export const performerCpu = featureCpuVariant((head, params) => {
   const projection = headInput(head, 'projection');

@@ -1,4 +1,4 @@
-import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, chunkSizeParam, epsParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * Performer FAVOR+ (attention-math.md §5): positive random features

@@ -1,8 +1,8 @@
 // RALA on the CPU: elu+1 features, keys reweighted by α (featuremap/maps.ts),
 // then non-causal T1 (parallel form only: see the descriptor).
-import { booleanParam, numberParam } from '../descriptor';
-import { featureCpuVariant } from '../featuremap/cpu';
-import { elementwiseFeatures, ralaKeyFeatures } from '../featuremap/maps';
+import { booleanParam, numberParam } from '../common/descriptor';
+import { featureCpuVariant } from '../common/featuremap/cpu';
+import { elementwiseFeatures, ralaKeyFeatures } from '../common/featuremap/maps';
 
 const ralaFeatureForms = featureCpuVariant((head, params) => {
   const { n, dk } = head;

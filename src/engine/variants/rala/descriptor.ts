@@ -1,4 +1,4 @@
-import { causalParam, epsParam, scaleParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, epsParam, scaleParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * RALA, rank-augmented linear attention (attention-math.md §11), without RoPE,

@@ -4,8 +4,8 @@
 // over a growing KV cache with an online softmax; flash walks query×key tiles
 // with the FlashAttention-2 online-softmax update and never holds an n×n array.
 import type { Form } from '../../types';
-import { booleanParam, numberParam, type ResolvedParams } from '../descriptor';
-import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../cpu';
+import { booleanParam, numberParam, type ResolvedParams } from '../common/descriptor';
+import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../common/head';
 
 /** Which keys a query sees: all (non-causal), 1..i (causal), or the last `window` of those. */
 export interface SoftmaxMask {

@@ -1,4 +1,4 @@
-import { causalParam, scaleParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, scaleParam, type VariantDescriptor } from '../common/descriptor';
 
 /** softmax(scale·QKᵀ + mask)V (attention-math.md §1). */
 export const softmaxDescriptor: VariantDescriptor = {

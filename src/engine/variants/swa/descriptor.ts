@@ -1,4 +1,4 @@
-import { causalParam, scaleParam, type VariantDescriptor } from '../descriptor';
+import { causalParam, scaleParam, type VariantDescriptor } from '../common/descriptor';
 
 /**
  * Sliding-window softmax attention (attention-math.md §2): query i sees keys

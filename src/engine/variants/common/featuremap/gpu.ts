@@ -14,23 +14,23 @@
 // h + H carry φ = e_0 and so return Σv and the count), and Performer's exponent
 // shifts undone exactly. The parallel form finishes the n×n rows in place
 // (shaders/feature/normalize_rows.wgsl) before W·V; weights() stops there.
-import common from '../../../shaders/feature/common.wgsl?raw';
-import featureMap from '../../../shaders/feature/feature_map.wgsl?raw';
-import performerKeyShift from '../../../shaders/feature/performer_key_shift.wgsl?raw';
-import ralaReweight from '../../../shaders/feature/rala_reweight.wgsl?raw';
-import augmentValues from '../../../shaders/feature/augment_values.wgsl?raw';
-import finish from '../../../shaders/feature/finish.wgsl?raw';
-import stateKernel from '../../../shaders/feature/state.wgsl?raw';
-import normalizeRows from '../../../shaders/feature/normalize_rows.wgsl?raw';
-import { EngineError, type ExtraInputs } from '../../types';
-import { formatBytes, largestFittingN } from '../../validate';
+import common from '../../../../shaders/feature/common.wgsl?raw';
+import featureMap from '../../../../shaders/feature/feature_map.wgsl?raw';
+import performerKeyShift from '../../../../shaders/feature/performer_key_shift.wgsl?raw';
+import ralaReweight from '../../../../shaders/feature/rala_reweight.wgsl?raw';
+import augmentValues from '../../../../shaders/feature/augment_values.wgsl?raw';
+import finish from '../../../../shaders/feature/finish.wgsl?raw';
+import stateKernel from '../../../../shaders/feature/state.wgsl?raw';
+import normalizeRows from '../../../../shaders/feature/normalize_rows.wgsl?raw';
+import { EngineError, type ExtraInputs } from '../../../types';
+import { formatBytes, largestFittingN } from '../../../validate';
 import {
   linearChunkDispatches,
   linearRecurrentDispatches,
   linearStateFloats,
   recurrentStagedTokens,
   weightsDispatches,
-} from '../../gpu/kernels';
+} from '../../../gpu/kernels';
 import {
   bindGroup,
   checkGrid,
@@ -42,9 +42,9 @@ import {
   type GpuSpec,
   type PlanBuffers,
   type PlanIo,
-} from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
-import { autoPipeline, u32Constants } from '../../gpu/pipelines';
+} from '../../../gpu/plan';
+import type { FormPlan } from '../../../gpu/variants';
+import { autoPipeline, u32Constants } from '../../../gpu/pipelines';
 import type { ResolvedParams } from '../descriptor';
 
 const F32 = 4;

@@ -3,11 +3,11 @@
 // multiple of the chunk, several heads), weights(), and finite outputs under
 // strong gates (g = −20 per step). Sizes stay small: SwiftShader is slow.
 import { describe, expect, it } from 'vitest';
-import { runCpu } from '../../cpu';
-import { createGpuEngine } from '../../gpu/engine';
-import { GPU_AVAILABLE, testDevice, testEngine } from '../../gpu/testSetup';
-import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests } from '../../testing/vectors';
-import type { AttentionProblem, Form, RunRequest, VariantId } from '../../types';
+import { runCpu } from '../../../cpu';
+import { createGpuEngine } from '../../../gpu/engine';
+import { GPU_AVAILABLE, testDevice, testEngine } from '../../../gpu/testSetup';
+import { loadVectors, maxAbsDiff, toleranceFor, vectorRequests } from '../../../testing/vectors';
+import type { AttentionProblem, Form, RunRequest, VariantId } from '../../../types';
 import { gatedTestProblem } from './testProblems';
 
 const GATED: readonly VariantId[] = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'];
@@ -63,7 +63,7 @@ describe.skipIf(!GPU_AVAILABLE)('gated variants on WebGPU agree with the CPU ref
         }
       }
       const weights = await engine.weights({ variant, problem });
-      const expected = (await import('../../cpu')).cpuWeights({ variant, problem });
+      const expected = (await import('../../../cpu')).cpuWeights({ variant, problem });
       const host = expected.host as Float64Array;
       expect(weights.rows).toBe(37);
       expect(Math.abs(weights.maxValue - expected.maxValue)).toBeLessThanOrEqual(

@@ -1,8 +1,8 @@
 // Seeded problems for the gated variants' tests: q, k, v from generateProblem and
 // the extra inputs each variant needs from the lesson gate generators.
-import { generateProblem } from '../../inputs/generate';
-import { bonusVector, dataDependentGates, writeStrengths } from '../../inputs/gates';
-import type { AttentionProblem, ExtraInputs, Params, VariantId } from '../../types';
+import { generateProblem } from '../../../inputs/generate';
+import { bonusVector, dataDependentGates, writeStrengths } from '../../../inputs/gates';
+import type { AttentionProblem, ExtraInputs, Params, VariantId } from '../../../types';
 
 export interface GatedTestSizes {
   readonly n: number;

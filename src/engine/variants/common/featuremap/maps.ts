@@ -1,8 +1,8 @@
 // The feature maps φ of attention-math.md §5–11, in float64, one head at a time:
 // each takes an n×d row-major matrix and returns n×r. The GPU's feature pass
 // (shaders/feature/feature_map.wgsl) computes the same maps in f32.
-import { featureMapValue } from '../linear/cpu';
-import type { FeatureMap } from '../linear/descriptor';
+import { featureMapValue } from '../../linear/cpu';
+import type { FeatureMap } from '../../linear/descriptor';
 
 /** Feature dimension of each map, from the head dimension and the projection's size. */
 export const featureDims = {

@@ -2,8 +2,8 @@
 // g, beta, u in the input JSON), exactly as the contract writes it:
 //   npm run --silent engine -- run --variant ID --form FORM --backend cpu|webgpu --input FILE
 import { describe, expect, it } from 'vitest';
-import { runEngineCli as cli, vectorInputFile as inputFile, type VectorInput } from '../../testing/cli';
-import { loadVectors, maxAbsDiff, toleranceFor } from '../../testing/vectors';
+import { runEngineCli as cli, vectorInputFile as inputFile, type VectorInput } from '../../../testing/cli';
+import { loadVectors, maxAbsDiff, toleranceFor } from '../../../testing/vectors';
 
 interface CliOutput {
   variant: string;

@@ -4,18 +4,18 @@
 // the defining recurrences hold on hand-checked cases, and bad inputs are
 // rejected with messages that say what is wrong.
 import { describe, expect, it } from 'vitest';
-import { cpuGatedStateTrace, cpuWeights, runCpu } from '../../cpu';
+import { cpuGatedStateTrace, cpuWeights, runCpu } from '../../../cpu';
 import {
   constantGates,
   dataDependentGates,
   forgetAtGates,
   FORGET_LOG_GATE,
   writeStrengths,
-} from '../../inputs/gates';
-import { maxAbsDiff } from '../../testing/vectors';
-import { EngineError, type AttentionProblem, type Form, type VariantId } from '../../types';
-import { validateRequest } from '../../validate';
-import type { HeadData } from '../cpu';
+} from '../../../inputs/gates';
+import { maxAbsDiff } from '../../../testing/vectors';
+import { EngineError, type AttentionProblem, type Form, type VariantId } from '../../../types';
+import { validateRequest } from '../../../validate';
+import type { HeadData } from '../head';
 import { gatedChunk, gatedHead, gatedRecurrent, retainedFraction, type GatedVariant } from './cpu';
 import { gatedTestProblem } from './testProblems';
 

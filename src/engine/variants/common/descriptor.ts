@@ -2,7 +2,7 @@
 // their contract defaults and its extra inputs. Validation (../validate.ts),
 // the UI (selectors, sliders) and the GPU engine all read these descriptors, so
 // a variant's rules are written down once.
-import type { ExtraInputs, Form, ParamValue, VariantId } from '../types';
+import type { ExtraInputs, Form, ParamValue, VariantId } from '../../types';
 
 /** Sizes a default or an input shape may depend on. */
 export interface ProblemDims {

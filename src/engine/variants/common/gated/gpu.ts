@@ -19,27 +19,27 @@
 // weights(): the decay family draws the parallel form's matrix; the delta rule
 // runs the recurrent kernel on one-hot values (V = I), whose outputs are the rows
 // of the effective weights (scale·QKᵀ ⊙ Γ ⊙ M)·T·diag(β), in O(n²·dk).
-import common from '../../../shaders/gated/common.wgsl?raw';
-import normalizeK from '../../../shaders/gated/normalize_k.wgsl?raw';
-import cumsum from '../../../shaders/gated/cumsum.wgsl?raw';
-import recurrent from '../../../shaders/gated/recurrent.wgsl?raw';
-import recurrentSg from '../../../shaders/gated/recurrent_sg.wgsl?raw';
-import columnParts from '../../../shaders/util/column_parts.wgsl?raw';
-import decayMatrix from '../../../shaders/gated/decay_matrix.wgsl?raw';
-import lowerTimes from '../../../shaders/gated/lower_times.wgsl?raw';
-import forwardSubst from '../../../shaders/gated/forward_subst.wgsl?raw';
-import chunkState from '../../../shaders/gated/chunk_state.wgsl?raw';
-import chunkScan from '../../../shaders/gated/chunk_scan.wgsl?raw';
-import chunkOutput from '../../../shaders/gated/chunk_output.wgsl?raw';
-import deltaWy from '../../../shaders/gated/delta_wy.wgsl?raw';
-import deltaScan from '../../../shaders/gated/delta_scan.wgsl?raw';
-import deltaPrep from '../../../shaders/gated/delta_prep.wgsl?raw';
-import deltaTransition from '../../../shaders/gated/delta_transition.wgsl?raw';
-import deltaChain from '../../../shaders/gated/delta_chain.wgsl?raw';
-import deltaChainSg from '../../../shaders/gated/delta_chain_sg.wgsl?raw';
-import deltaUprime from '../../../shaders/gated/delta_uprime.wgsl?raw';
-import { EngineError } from '../../types';
-import { formatBytes } from '../../validate';
+import common from '../../../../shaders/gated/common.wgsl?raw';
+import normalizeK from '../../../../shaders/gated/normalize_k.wgsl?raw';
+import cumsum from '../../../../shaders/gated/cumsum.wgsl?raw';
+import recurrent from '../../../../shaders/gated/recurrent.wgsl?raw';
+import recurrentSg from '../../../../shaders/gated/recurrent_sg.wgsl?raw';
+import columnParts from '../../../../shaders/util/column_parts.wgsl?raw';
+import decayMatrix from '../../../../shaders/gated/decay_matrix.wgsl?raw';
+import lowerTimes from '../../../../shaders/gated/lower_times.wgsl?raw';
+import forwardSubst from '../../../../shaders/gated/forward_subst.wgsl?raw';
+import chunkState from '../../../../shaders/gated/chunk_state.wgsl?raw';
+import chunkScan from '../../../../shaders/gated/chunk_scan.wgsl?raw';
+import chunkOutput from '../../../../shaders/gated/chunk_output.wgsl?raw';
+import deltaWy from '../../../../shaders/gated/delta_wy.wgsl?raw';
+import deltaScan from '../../../../shaders/gated/delta_scan.wgsl?raw';
+import deltaPrep from '../../../../shaders/gated/delta_prep.wgsl?raw';
+import deltaTransition from '../../../../shaders/gated/delta_transition.wgsl?raw';
+import deltaChain from '../../../../shaders/gated/delta_chain.wgsl?raw';
+import deltaChainSg from '../../../../shaders/gated/delta_chain_sg.wgsl?raw';
+import deltaUprime from '../../../../shaders/gated/delta_uprime.wgsl?raw';
+import { EngineError } from '../../../types';
+import { formatBytes } from '../../../validate';
 import {
   checkGrid,
   isGatedGpuVariant,
@@ -49,16 +49,16 @@ import {
   type GpuSpec,
   type PlanBuffers,
   type PlanIo,
-} from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
-import { columnPartsStagedTokens } from '../../gpu/kernels';
+} from '../../../gpu/plan';
+import type { FormPlan } from '../../../gpu/variants';
+import { columnPartsStagedTokens } from '../../../gpu/kernels';
 import {
   explicitPipeline,
   kernelDispatch as dispatch,
   u32Constants,
   type BindingKind,
   type KernelPipeline,
-} from '../../gpu/pipelines';
+} from '../../../gpu/pipelines';
 import type { ResolvedParams } from '../descriptor';
 
 const F32 = 4;

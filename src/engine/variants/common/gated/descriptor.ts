@@ -2,7 +2,7 @@
 // is attention-math.md T2, T3, §12, §14–§17). All six are recurrent-capable
 // (parallel, recurrent, chunk), causal only, with gates given in log space
 // (g ≤ 0, decay factor e^g) and a final state of dk×dv per head.
-import { EngineError, type ExtraInputs } from '../../types';
+import { EngineError, type ExtraInputs } from '../../../types';
 import {
   causalParam,
   chunkSizeParam,

@@ -10,9 +10,9 @@
 // recurrent walks the tokens; chunk works in log space with chunk-local
 // cumulative sums and exponentiates only masked differences (all ≤ 0), and the
 // delta rule's chunk form uses the WY/UT representation by forward substitution.
-import type { Form, VariantId } from '../../types';
+import type { Form, VariantId } from '../../../types';
 import { booleanParam, numberParam, type ResolvedParams } from '../descriptor';
-import { rowDot, type HeadData, type HeadResult } from '../cpu';
+import { rowDot, type HeadData, type HeadResult } from '../head';
 
 export type GatedVariant = 'retnet' | 'mamba2' | 'gla' | 'rwkv6' | 'deltanet' | 'gated-deltanet';
 

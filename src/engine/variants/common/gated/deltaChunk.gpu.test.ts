@@ -7,10 +7,10 @@
 // compiles these kernels slowly (seconds per large workgroup array), so each
 // chunk size runs once.
 import { describe, expect, it } from 'vitest';
-import { runCpu } from '../../cpu';
-import { GPU_AVAILABLE, testEngine } from '../../gpu/testSetup';
-import { maxAbsDiff, toleranceFor } from '../../testing/vectors';
-import type { VariantId } from '../../types';
+import { runCpu } from '../../../cpu';
+import { GPU_AVAILABLE, testEngine } from '../../../gpu/testSetup';
+import { maxAbsDiff, toleranceFor } from '../../../testing/vectors';
+import type { VariantId } from '../../../types';
 import { fastDeltaTiles } from './gpu';
 import { gatedTestProblem } from './testProblems';
 

@@ -7,12 +7,12 @@
 // the float64 CPU reference. The parallel form at this n must be refused with a
 // clear EngineError (its n×n matrix exceeds any device's buffer limit). Prints
 // one line per run (with its time, for information) and exits 1 on any failure.
-import { runCpu } from '../../cpu';
-import { acquireNodeDevice } from '../../gpu/node';
-import { createGpuEngine } from '../../gpu/engine';
-import { dataDependentGates } from '../../inputs/gates';
-import { maxAbsDiff, toleranceFor } from '../../testing/vectors';
-import { EngineError, type AttentionProblem, type Form, type VariantId } from '../../types';
+import { runCpu } from '../../../cpu';
+import { acquireNodeDevice } from '../../../gpu/node';
+import { createGpuEngine } from '../../../gpu/engine';
+import { dataDependentGates } from '../../../inputs/gates';
+import { maxAbsDiff, toleranceFor } from '../../../testing/vectors';
+import { EngineError, type AttentionProblem, type Form, type VariantId } from '../../../types';
 import { gatedTestProblem } from './testProblems';
 
 function option(name: string, fallback: number): number {

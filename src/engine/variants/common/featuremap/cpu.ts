@@ -13,8 +13,8 @@
 // Every form reduces row i to the same four sums over the keys it sees:
 //   num_i = Σ a_ij v_j, den_i = Σ a_ij, u_i = Σ v_j, N_i = count, a_ij = φ(q_i)·φ(k_j),
 // and the row rule turns them into o_i (and a_ij into the weight w_ij).
-import type { Form } from '../../types';
-import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../cpu';
+import type { Form } from '../../../types';
+import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../head';
 import { numberParam, type ResolvedParams } from '../descriptor';
 
 /** One head in feature space. */
