@@ -36,7 +36,8 @@ const isTest = (r) =>
   /\.test\.tsx?$/.test(r) || /(^|\/)(testing|testSetup|testProblems|testMatrices|testLessons)/.test(r);
 
 // Contract ids, from the engine's own list.
-const typesSrc = readFileSync(join(src, 'engine/types.ts'), 'utf8');
+const idsFile = [join(src, 'engine/variants/registry/ids.ts'), join(src, 'engine/types.ts')].find(existsSync);
+const typesSrc = readFileSync(idsFile, 'utf8');
 const idBlock = /VARIANT_IDS\s*=\s*\[([\s\S]*?)\]/.exec(typesSrc);
 const ids = idBlock ? [...idBlock[1].matchAll(/'([^']+)'/g)].map((m) => m[1]) : [];
 

@@ -1,77 +1,27 @@
 // The CPU backend: the float64 references behind the AttentionEngine interface.
 // It is the oracle every GPU form is tested against, the fallback when WebGPU is
 // missing (run inside a Worker by the app), and the `--backend cpu` of the CLI.
-import { BYTES_F64, featureDimension, isFeatureMapVariant, type BufferSize } from './analysis/cost';
+import { BYTES_F64, type BufferSize } from './variants/common/cost';
 import {
   EngineError,
   type AttentionEngine,
   type AttentionProblem,
-  type Form,
   type MatrixHandle,
   type RunRequest,
   type RunResult,
   type VariantId,
 } from './types';
+import { hostMatrix } from './handles';
 import { checkFitsLimits, validateProblem, validateRequest, type NormalizedProblem } from './validate';
-import type { ProblemDims, ResolvedParams } from './variants/common/descriptor';
-import type { HeadData, HeadResult } from './variants/common/head';
-import {
-  linearOptionsFromParams,
-  linearStateTrace,
-  linearVariantWeights,
-  runLinear,
-  type LinearStateTrace,
-} from './variants/linear/cpu';
-import { runSoftmaxFamily, softmaxFamilyWeights } from './variants/softmax/cpu';
-import { runSwa, swaWeights } from './variants/swa/cpu';
-import { basedCpu } from './variants/based/cpu';
-import { cosformerCpu } from './variants/cosformer/cpu';
-import { focusedCpu } from './variants/focused/cpu';
-import { hedgehogCpu } from './variants/hedgehog/cpu';
-import { inlineCpu } from './variants/inline/cpu';
-import { performerCpu } from './variants/performer/cpu';
-import { ralaCpu } from './variants/rala/cpu';
-import { linformerCpu } from './variants/linformer/cpu';
-import { nystromCpu } from './variants/nystrom/cpu';
-import { hla2Cpu } from './variants/hla2/cpu';
-import {
-  gatedCpu,
-  gatedHead,
-  gatedStateTrace,
-  isGatedVariant,
-  type GatedStateTrace,
-} from './variants/common/gated/cpu';
-import { infiniCpu } from './variants/infini/cpu';
+import type { ProblemDims } from './variants/common/descriptor';
+import type { HeadData, StateTrace } from './variants/common/head';
+import { linearOptionsFromParams, linearStateTrace, type LinearStateTrace } from './variants/linear/cpu';
+import { cpuForms } from './variants/cpuForms';
+import { getDefinition, isInFamily } from './variants/registry';
+import { definition as linear } from './variants/linear';
 
-/** What each variant's CPU module provides, per head. */
-interface CpuVariant {
-  run(head: HeadData, form: Form, params: ResolvedParams): HeadResult;
-  /** n×n weights applied to V, row-major. */
-  weights(head: HeadData, params: ResolvedParams): Float64Array;
-}
-
-const cpuVariants: Partial<Record<VariantId, CpuVariant>> = {
-  softmax: { run: runSoftmaxFamily, weights: softmaxFamilyWeights },
-  swa: { run: runSwa, weights: swaWeights },
-  linear: { run: runLinear, weights: linearVariantWeights },
-  performer: performerCpu,
-  cosformer: cosformerCpu,
-  based: basedCpu,
-  hedgehog: hedgehogCpu,
-  focused: focusedCpu,
-  inline: inlineCpu,
-  rala: ralaCpu,
-  retnet: gatedCpu('retnet'),
-  mamba2: gatedCpu('mamba2'),
-  gla: gatedCpu('gla'),
-  rwkv6: gatedCpu('rwkv6'),
-  deltanet: gatedCpu('deltanet'),
-  'gated-deltanet': gatedCpu('gated-deltanet'),
-  hla2: hla2Cpu,
-  linformer: linformerCpu,
-  nystrom: nystromCpu,
-  infini: infiniCpu,
-};
+// Kept here for the importers that predate handles.ts.
+export { hostMatrix };
 
 export interface CpuEngineOptions {
   /**
@@ -101,7 +51,7 @@ export function runCpu(request: RunRequest, maxBufferBytes = DEFAULT_CPU_MAX_BUF
   checkFitsLimits(req, limitsOf(maxBufferBytes), (dims) =>
     cpuBufferSizes(dims, materializes, featureDimOf(req)),
   );
-  const impl = implementationOf(req.variant);
+  const impl = cpuForms(req.variant);
   const started = performance.now();
   const { n, dv, heads } = req;
   const o = new Float64Array(heads * n * dv);
@@ -131,10 +81,7 @@ export function cpuWeights(
   checkFitsLimits({ ...problem, form: 'parallel' }, limitsOf(maxBufferBytes), (dims) =>
     cpuBufferSizes(dims, true, featureDimOf(problem)),
   );
-  const weights = implementationOf(problem.variant).weights(
-    headOf(toFloat64(problem), problem, 0),
-    problem.params,
-  );
+  const weights = cpuForms(problem.variant).weights(headOf(toFloat64(problem), problem, 0), problem.params);
   assertFinite(weights, problem);
   return hostMatrix(weights, problem.n, problem.n);
 }
@@ -144,7 +91,7 @@ export function cpuWeights(
  * token `at` (1-based). For lesson 4's state matrix and its norm over t.
  */
 export function cpuLinearStateTrace(problem: AttentionProblem, at: number): LinearStateTrace {
-  const validated = validateProblem('linear', problem);
+  const validated = validateProblem(linear.id, problem);
   if (!Number.isInteger(at) || at < 1 || at > validated.n) {
     throw new EngineError(`the token index must be an integer from 1 to n = ${validated.n} (got ${at})`);
   }
@@ -156,55 +103,14 @@ export function cpuLinearStateTrace(problem: AttentionProblem, at: number): Line
  * A gated or delta-rule variant's state of head 0 as it fills and forgets:
  * ‖S_t‖ for every t and S_t at token `at` (1-based). For the state-under-forgetting view.
  */
-export function cpuGatedStateTrace(
-  variant: VariantId,
-  problem: AttentionProblem,
-  at: number,
-): GatedStateTrace {
-  if (!isGatedVariant(variant))
-    throw new EngineError(`variant "${variant}" is not a gated or delta-rule variant`);
+export function cpuGatedStateTrace(variant: VariantId, problem: AttentionProblem, at: number): StateTrace {
+  const trace = isInFamily(variant, 'gated') ? cpuForms(variant).stateTrace : undefined;
+  if (!trace) throw new EngineError(`variant "${variant}" is not a gated or delta-rule variant`);
   const validated = validateProblem(variant, problem);
   if (!Number.isInteger(at) || at < 1 || at > validated.n) {
     throw new EngineError(`the token index must be an integer from 1 to n = ${validated.n} (got ${at})`);
   }
-  const head = headOf(toFloat64(validated), validated, 0);
-  return gatedStateTrace(gatedHead(variant, head, validated.params), at);
-}
-
-/** Wraps a host row-major matrix as a MatrixHandle (min, max, maxAbs computed once). */
-export function hostMatrix(data: Float64Array | Float32Array, rows: number, cols: number): MatrixHandle {
-  if (data.length !== rows * cols) {
-    throw new EngineError(`matrix data has ${data.length} entries, expected ${rows}×${cols}`);
-  }
-  let minValue = Infinity;
-  let maxValue = -Infinity;
-  for (let i = 0; i < data.length; i++) {
-    const x = data[i];
-    if (x < minValue) minValue = x;
-    if (x > maxValue) maxValue = x;
-  }
-  if (data.length === 0) minValue = maxValue = 0;
-  return {
-    rows,
-    cols,
-    minValue,
-    maxValue,
-    maxAbs: Math.max(Math.abs(minValue), Math.abs(maxValue)),
-    host: data,
-    at: async (i, j) => {
-      if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= rows || j >= cols) {
-        throw new EngineError(`(${i}, ${j}) is outside the ${rows}×${cols} matrix`);
-      }
-      return data[i * cols + j];
-    },
-  };
-}
-
-function implementationOf(variant: VariantId): CpuVariant {
-  const impl = cpuVariants[variant];
-  // validate accepts only registered variants, and each has a CPU module here.
-  if (!impl) throw new EngineError(`variant "${variant}" has no CPU implementation`);
-  return impl;
+  return trace(headOf(toFloat64(validated), validated, 0), validated.params, at);
 }
 
 function limitsOf(maxBufferBytes: number) {
@@ -216,10 +122,10 @@ function limitsOf(maxBufferBytes: number) {
  * fast: φ(Q) alone is n·r floats), or 0 for the others.
  */
 function featureDimOf(problem: NormalizedProblem): number {
-  if (!isFeatureMapVariant(problem.variant)) return 0;
-  const projection = problem.inputs.projection?.length ?? 0;
-  const features = problem.variant === 'hedgehog' ? (2 * projection) / problem.dk : projection / problem.dk;
-  return featureDimension(problem.variant, { ...problem, features });
+  const definition = getDefinition(problem.variant);
+  if (definition.family !== 'feature-map') return 0;
+  const features = definition.featuresFromInputs?.(problem.inputs, problem);
+  return definition.cost.featureDimension?.({ ...problem, features }) ?? problem.dk;
 }
 
 /** Float64 arrays the CPU run allocates (heads are run one after another). */
@@ -291,7 +197,7 @@ function assertFinite(values: Float64Array, problem: NormalizedProblem): void {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
       const hint =
-        problem.variant === 'linear'
+        problem.variant === linear.id
           ? ' (the normaliser φ(q)·z + eps reached 0 or the sums overflowed; try a larger eps or another feature map)'
           : ' (the scores overflowed; reduce the scale or the input magnitude)';
       throw new EngineError(`the ${problem.variant} result is not finite at index ${i}${hint}`);

@@ -8,9 +8,9 @@ export {
   cpuWeights,
   cpuLinearStateTrace,
   cpuGatedStateTrace,
-  hostMatrix,
   DEFAULT_CPU_MAX_BUFFER_BYTES,
 } from './cpu';
+export { hostMatrix } from './handles';
 export type { CpuEngineOptions } from './cpu';
 export {
   validateRequest,
@@ -90,9 +90,13 @@ export {
   FORGET_LOG_GATE,
 } from './inputs/gates';
 export type { DataDependentGateOptions, ForgetAtOptions } from './inputs/gates';
-export { retainedFraction, isGatedVariant } from './variants/common/gated/cpu';
-export type { GatedStateTrace, GatedVariant } from './variants/common/gated/cpu';
-export { DELTANET_BETA_MAX, GATED_DELTANET_BETA_MAX } from './variants/common/gated/descriptor';
+export { retainedFraction } from './variants/common/gated/cpu';
+export type { GatedStateTrace } from './variants/common/gated/cpu';
+export { isGatedVariant, formsByVariant, familyIds, isInFamily } from './variants/registry';
+export type { GatedVariant, FamilyVariant } from './variants/registry';
+export type { VariantFamily } from './variants/definition';
+export { DELTANET_BETA_MAX } from './variants/deltanet/descriptor';
+export { GATED_DELTANET_BETA_MAX } from './variants/gated-deltanet/descriptor';
 export {
   hla2Recurrent,
   hla2Parallel,

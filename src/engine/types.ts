@@ -1,29 +1,10 @@
 // Public types of the engine. They mirror ../shared/spec/engine-contract.md,
 // which is public API: lessons, views, tests and headless tools use only these.
 
-/** Every variant id of the contract (later issues add their implementations). */
-export const VARIANT_IDS = [
-  'softmax',
-  'swa',
-  'linear',
-  'performer',
-  'cosformer',
-  'based',
-  'hedgehog',
-  'focused',
-  'inline',
-  'rala',
-  'retnet',
-  'mamba2',
-  'gla',
-  'rwkv6',
-  'deltanet',
-  'gated-deltanet',
-  'hla2',
-  'infini',
-  'linformer',
-  'nystrom',
-] as const;
+import { VARIANT_IDS } from './variants/registry/ids';
+
+/** Every variant id of the contract (variants/registry/ids.ts; later issues add their implementations). */
+export { VARIANT_IDS };
 export type VariantId = (typeof VARIANT_IDS)[number];
 
 export const FORMS = ['parallel', 'recurrent', 'chunk', 'flash'] as const;

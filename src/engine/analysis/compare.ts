@@ -7,6 +7,8 @@ import { booleanParam, numberParam } from '../variants/common/descriptor';
 import type { DenseMatrix } from './dense';
 import { maxAbsDifference, weightError, type WeightError } from './error';
 import type { KeyMask } from './mask';
+import { definition as softmaxVariant } from '../variants/softmax';
+import { definition as swaVariant } from '../variants/swa';
 
 /** Softmax's weights and output for head 0: what every approximation is measured against. */
 export interface SoftmaxReference {
@@ -35,14 +37,14 @@ export function softmaxReference(
   const resolved = validateProblem(variant, problem);
   const causal = booleanParam(resolved.params, 'causal');
   const mask: KeyMask =
-    variant === 'swa' ? { causal, window: numberParam(resolved.params, 'window') } : { causal };
+    variant === swaVariant.id ? { causal, window: numberParam(resolved.params, 'window') } : { causal };
   const { n, dk, dv, heads, q, k, v } = resolved;
   const base = { n, dk, dv, heads, q, k, v };
   const softmax: RunRequest =
-    variant === 'swa'
-      ? { variant: 'swa', form: 'parallel', problem: { ...base, params: resolved.params } }
+    variant === swaVariant.id
+      ? { variant: swaVariant.id, form: 'parallel', problem: { ...base, params: resolved.params } }
       : {
-          variant: 'softmax',
+          variant: softmaxVariant.id,
           form: 'parallel',
           problem: {
             ...base,

@@ -6,6 +6,7 @@ import type { AttentionProblem } from '../types';
 import { compareWith, softmaxReference, type SoftmaxComparison } from './compare';
 import { sampleStats, type SampleStats } from './stats';
 import { eventLoopTurns, progressReporter, throwIfCancelled, type ProgressOptions } from './turns';
+import { definition as performerVariant } from '../variants/performer';
 
 export interface PerformerSweepOptions extends ProgressOptions {
   /** q, k, v and Performer's params (causal, normalize, eps); any projection input is replaced. */
@@ -72,14 +73,14 @@ function* sweepSteps(options: PerformerSweepOptions): Generator<void, PerformerS
     return { ...problem, inputs: { ...problem.inputs, projection } };
   };
   // Validating Performer's params needs a projection; softmax does not use it.
-  const reference = softmaxReference('performer', withProjection(featureCounts[0], seeds[0]));
+  const reference = softmaxReference(performerVariant.id, withProjection(featureCounts[0], seeds[0]));
   const total = featureCounts.length * seeds.length;
   let done = 0;
   const points: PerformerSweepPoint[] = [];
   for (const m of featureCounts) {
     const runs: SoftmaxComparison[] = [];
     for (const seed of seeds) {
-      runs.push(compareWith(reference, { variant: 'performer', problem: withProjection(m, seed) }));
+      runs.push(compareWith(reference, { variant: performerVariant.id, problem: withProjection(m, seed) }));
       done++;
       report(done / total);
       throwIfCancelled(options);

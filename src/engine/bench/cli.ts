@@ -23,6 +23,7 @@ import { checkCeilingMatmul, measureCeilings, type Ceilings } from './ceilings';
 import { runCpuSweep, runGpuSweep, sweepRequest, timeDispatches, type CaseParams } from './sweep';
 import type { SweepConfig, SweepResult } from './types';
 import { FORMS, VARIANT_IDS, type Form, type Params, type VariantId } from '../types';
+import { definition as swaVariant } from '../variants/swa';
 
 interface CliOptions {
   readonly json: boolean;
@@ -157,7 +158,7 @@ function caseParams(opts: CliOptions): CaseParams {
   return (variant, form): Params => {
     // Every chunk form (linear, the feature maps, the gated variants) takes the chunk size.
     if (form === 'chunk') return { chunkSize: opts.chunkSize };
-    if (variant === 'swa') return { window: opts.window };
+    if (variant === swaVariant.id) return { window: opts.window };
     return {};
   };
 }

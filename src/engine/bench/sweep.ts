@@ -5,14 +5,12 @@
 // device has them (else wall clock around onSubmittedWorkDone, labelled), the
 // bytes each point allocates, and every skipped point with its reason.
 import { runCpu } from '../cpu';
-import { flopCount, gatedRecurrentBytes, isGatedVariant, memoryFootprint } from '../analysis/cost';
+import { flopCount, gatedRecurrentBytes, memoryFootprint } from '../analysis/cost';
 import { adapterName, describeAdapter, type AcquiredDevice } from '../gpu/device';
 import { createGpuEngine, upload, type GpuEngine } from '../gpu/engine';
 import { encodePlan } from '../gpu/plan';
 import { createPassTimer, sampleStats } from '../gpu/timing';
-import { bonusVector, dataDependentGates, writeStrengths } from '../inputs/gates';
-import { linformerProjections } from '../inputs/projections';
-import { hedgehogProjection, performerProjection } from '../inputs/randomFeatures';
+import { findDefinition, isGatedVariant, isInFamily } from '../variants/registry';
 import {
   EngineError,
   type ExtraInputs,
@@ -21,6 +19,7 @@ import {
   type RunRequest,
   type VariantId,
 } from '../types';
+import type { CostDims } from '../analysis/cost';
 import { fillPattern } from './ceilings';
 import type { SweepConfig, SweepPoint, SweepProgress, SweepResult } from './types';
 
@@ -48,44 +47,18 @@ function sweepInputs(config: SweepConfig, n: number): Inputs {
 }
 
 /** Random features of Performer (m rows), Linformer's projection length kproj: the lab defaults. */
-export const SWEEP_PERFORMER_M = 64;
-export const SWEEP_LINFORMER_KPROJ = 32;
+export { PERFORMER_EXAMPLE_M as SWEEP_PERFORMER_M } from '../variants/performer';
+export { LINFORMER_EXAMPLE_KPROJ as SWEEP_LINFORMER_KPROJ } from '../variants/linformer';
 
 /**
- * The extra inputs a variant reads (engine-contract.md), from the lessons' seeded
- * generators: data-dependent log gates g (one per token for mamba2 and
- * gated-deltanet, dk per token for gla and rwkv6), writing strengths β (one per
- * token) for the delta rule, RWKV-6's bonus u (dk per head), Performer's random
- * features (m = 64 rows), Hedgehog's identity-like projection (r = dk) and
- * Linformer's E, F (kproj = 32). RetNet's decay is the parameter γ (its default),
- * so it needs none. Other variants: none.
+ * The extra inputs a variant reads (engine-contract.md): its definition's example
+ * inputs, from the lessons' seeded generators (gates, β, u, Performer's random
+ * features, Hedgehog's identity-like projection, Linformer's E, F). Variants that
+ * take none (RetNet's decay is the parameter γ): none.
  */
 export function sweepExtraInputs(variant: VariantId, config: SweepConfig, n: number): ExtraInputs {
   const { heads, dk, seed } = config;
-  const gates = (channels: number) => dataDependentGates({ seed: seed * 3 + 4, n, heads, channels });
-  const beta = () => writeStrengths({ seed: seed * 3 + 5, n, heads });
-  switch (variant) {
-    case 'mamba2':
-      return { g: gates(1) };
-    case 'gla':
-      return { g: gates(dk) };
-    case 'rwkv6':
-      return { g: gates(dk), u: bonusVector({ seed: seed * 3 + 6, dk, heads }) };
-    case 'deltanet':
-      return { beta: beta() };
-    case 'gated-deltanet':
-      return { g: gates(1), beta: beta() };
-    case 'performer':
-      return { projection: performerProjection({ seed: seed * 3 + 7, m: SWEEP_PERFORMER_M, dk }) };
-    case 'hedgehog':
-      return { projection: hedgehogProjection({ dk, r: dk }) };
-    case 'linformer': {
-      const { E, F } = linformerProjections({ n, kproj: SWEEP_LINFORMER_KPROJ, seed: seed * 3 + 8 });
-      return { E, F };
-    }
-    default:
-      return {};
-  }
+  return findDefinition(variant)?.exampleInputs?.({ seed, n, heads, dk }) ?? {};
 }
 
 /** A caller's own extra inputs for a case (e.g. a lesson's gate settings); undefined: sweepExtraInputs. */
@@ -127,7 +100,7 @@ function recurrentBytes(
 ): number {
   const { heads, dk, dv } = config;
   const io = heads * n * (2 * dk + 2 * dv) * 4;
-  if (variant === 'linear') return io;
+  if (isInFamily(variant, 'kernel-linear')) return io;
   if (isGatedVariant(variant)) return gatedRecurrentBytes(variant, { n, dk, dv, heads });
   const footprintPairs =
     flopCount(variant, 'recurrent', { n, dk, dv, heads, features }, params) / (2 * (dk + dv));
@@ -145,16 +118,7 @@ export function costFeatures(
   n: number,
   inputs: ExtraInputs,
 ): number | undefined {
-  switch (variant) {
-    case 'performer':
-      return inputs.projection ? inputs.projection.length / dk : undefined;
-    case 'hedgehog':
-      return inputs.projection ? (2 * inputs.projection.length) / dk : undefined;
-    case 'linformer':
-      return inputs.E ? inputs.E.length / n : undefined;
-    default:
-      return undefined;
-  }
+  return findDefinition(variant)?.featuresFromInputs?.(inputs, { n, dk });
 }
 
 function point(
@@ -224,6 +188,84 @@ export interface GpuSweepOptions {
   readonly cooldownMs?: number;
 }
 
+/** How one backend times a point: the only part of a sweep that differs between them. */
+interface SweepBackend {
+  /** Runs before each case (the CPU yields to the event loop so cancel and the UI stay live). */
+  beforeCase?(): Promise<void>;
+  /** The timed samples (ms) of one point and the bytes it allocates, or 'cancelled'. */
+  timePoint(
+    request: RunRequest,
+    dims: CostDims,
+    params: Params,
+  ): Promise<{ samples: number[]; bytes: number } | 'cancelled'>;
+  /** What the result says about the backend and its timing. */
+  readonly header: Pick<SweepResult, 'backend' | 'deviceName' | 'timing' | 'resolutionMs'>;
+}
+
+/**
+ * The sweep itself: every case at every n, cases over the time budget stopped at
+ * larger n, refusals (EngineError) and cancellation recorded as skipped points.
+ */
+async function sweep(
+  config: SweepConfig,
+  backend: SweepBackend,
+  onProgress: (progress: SweepProgress) => void,
+  signal: AbortSignal | undefined,
+  params: CaseParams,
+  ownInputs: CaseInputs | undefined,
+): Promise<SweepResult> {
+  const points: SweepPoint[] = [];
+  const skipped: Skipped[] = [];
+  const total = totalPoints(config);
+  const stopped = new Set<string>();
+  let done = 0;
+  for (const n of config.ns) {
+    let inputs: Inputs | undefined;
+    const extras = new Map<VariantId, ExtraInputs>();
+    for (const { variant, form } of config.cases) {
+      const key = `${variant}/${form}`;
+      onProgress({ done, total, current: { variant, form, n } });
+      await backend.beforeCase?.();
+      if (signal?.aborted) {
+        skipped.push({ variant, form, n, reason: 'cancelled' });
+      } else if (stopped.has(key)) {
+        skipped.push({
+          variant,
+          form,
+          n,
+          reason: `over the time budget of ${config.budgetMs} ms at a smaller n`,
+        });
+      } else {
+        inputs ??= sweepInputs(config, n);
+        const caseParams = params(variant, form);
+        const request: RunRequest = {
+          variant,
+          form,
+          problem: sweepProblem(config, variant, n, inputs, caseParams, extras, ownInputs),
+        };
+        const features = costFeatures(variant, config.dk, n, request.problem.inputs ?? {});
+        const dims = { n, dk: config.dk, dv: config.dv, heads: config.heads, features };
+        try {
+          const result = await backend.timePoint(request, dims, caseParams);
+          if (result === 'cancelled') {
+            skipped.push({ variant, form, n, reason: 'cancelled' });
+          } else {
+            const p = point(variant, form, n, config, result.samples, result.bytes, caseParams, features);
+            points.push(p);
+            if (p.ms > config.budgetMs) stopped.add(key);
+          }
+        } catch (error) {
+          if (!(error instanceof EngineError)) throw error;
+          skipped.push({ variant, form, n, reason: error.message });
+        }
+      }
+      done++;
+    }
+  }
+  onProgress({ done, total });
+  return { ...backend.header, points, skipped };
+}
+
 export async function runGpuSweep(
   acquired: AcquiredDevice | GPUDevice,
   config: SweepConfig,
@@ -237,75 +279,24 @@ export async function runGpuSweep(
   const useTimestamps = device.features.has('timestamp-query') && !options.withoutTimestamps;
   const timer = createPassTimer(device, useTimestamps);
   const engine = options.engine ?? createGpuEngine(device);
-  const params = options.params ?? defaultParams;
-  const points: SweepPoint[] = [];
-  const skipped: Skipped[] = [];
-  const total = totalPoints(config);
-  let done = 0;
-  const stopped = new Set<string>();
+  const backend: SweepBackend = {
+    async timePoint(request) {
+      if (options.cooldownMs) await new Promise((resolve) => setTimeout(resolve, options.cooldownMs));
+      return timeGpuPoint(engine, timer, request, config, signal, options.minWarmupMs ?? 0);
+    },
+    header: {
+      backend: 'webgpu',
+      deviceName: adapterName(info),
+      timing: timer.method,
+      resolutionMs: timer.method === 'timestamp-query' ? resolutionMs : undefined,
+    },
+  };
   try {
-    for (const n of config.ns) {
-      let inputs: Inputs | undefined;
-      const extras = new Map<VariantId, ExtraInputs>();
-      for (const { variant, form } of config.cases) {
-        const key = `${variant}/${form}`;
-        onProgress({ done, total, current: { variant, form, n } });
-        if (signal?.aborted) {
-          skipped.push({ variant, form, n, reason: 'cancelled' });
-        } else if (stopped.has(key)) {
-          skipped.push({
-            variant,
-            form,
-            n,
-            reason: `over the time budget of ${config.budgetMs} ms at a smaller n`,
-          });
-        } else {
-          inputs ??= sweepInputs(config, n);
-          const caseParams = params(variant, form);
-          const request: RunRequest = {
-            variant,
-            form,
-            problem: sweepProblem(config, variant, n, inputs, caseParams, extras, options.inputs),
-          };
-          try {
-            if (options.cooldownMs) await new Promise((resolve) => setTimeout(resolve, options.cooldownMs));
-            const result = await timeGpuPoint(
-              engine,
-              timer,
-              request,
-              config,
-              signal,
-              options.minWarmupMs ?? 0,
-            );
-            if (result === 'cancelled') {
-              skipped.push({ variant, form, n, reason: 'cancelled' });
-            } else {
-              const features = costFeatures(variant, config.dk, n, request.problem.inputs ?? {});
-              const p = point(variant, form, n, config, result.samples, result.bytes, caseParams, features);
-              points.push(p);
-              if (p.ms > config.budgetMs) stopped.add(key);
-            }
-          } catch (error) {
-            if (!(error instanceof EngineError)) throw error;
-            skipped.push({ variant, form, n, reason: error.message });
-          }
-        }
-        done++;
-      }
-    }
+    return await sweep(config, backend, onProgress, signal, options.params ?? defaultParams, options.inputs);
   } finally {
     timer.destroy();
     engine.context.pool.trim();
   }
-  onProgress({ done, total });
-  return {
-    backend: 'webgpu',
-    deviceName: adapterName(info),
-    timing: timer.method,
-    resolutionMs: timer.method === 'timestamp-query' ? resolutionMs : undefined,
-    points,
-    skipped,
-  };
 }
 
 async function timeGpuPoint(
@@ -319,7 +310,7 @@ async function timeGpuPoint(
   const { device } = engine.context;
   device.pushErrorScope('out-of-memory');
   device.pushErrorScope('validation');
-  const plan = engine.plan(request);
+  const plan = await engine.plan(request);
   try {
     upload(device, plan.io.q, request.problem.q);
     upload(device, plan.io.k, request.problem.k);
@@ -374,77 +365,25 @@ export async function runCpuSweep(
     readonly maxBufferBytes?: number;
   } = {},
 ): Promise<SweepResult> {
-  const params = options.params ?? defaultParams;
-  const points: SweepPoint[] = [];
-  const skipped: Skipped[] = [];
-  const total = totalPoints(config);
-  const stopped = new Set<string>();
-  let done = 0;
   const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  for (const n of config.ns) {
-    let inputs: Inputs | undefined;
-    const extras = new Map<VariantId, ExtraInputs>();
-    for (const { variant, form } of config.cases) {
-      const key = `${variant}/${form}`;
-      onProgress({ done, total, current: { variant, form, n } });
-      await yieldToLoop();
-      if (signal?.aborted) {
-        skipped.push({ variant, form, n, reason: 'cancelled' });
-      } else if (stopped.has(key)) {
-        skipped.push({
-          variant,
-          form,
-          n,
-          reason: `over the time budget of ${config.budgetMs} ms at a smaller n`,
-        });
-      } else {
-        inputs ??= sweepInputs(config, n);
-        const caseParams = params(variant, form);
-        const request: RunRequest = {
-          variant,
-          form,
-          problem: sweepProblem(config, variant, n, inputs, caseParams, extras, options.inputs),
-        };
-        try {
-          const samples: number[] = [];
-          let cancelled = false;
-          for (let i = 0; i < config.warmup + Math.max(1, config.runs); i++) {
-            if (signal?.aborted) {
-              cancelled = true;
-              break;
-            }
-            const started = performance.now();
-            runCpu(request, options.maxBufferBytes);
-            const ms = performance.now() - started;
-            if (i >= config.warmup) samples.push(ms);
-            await yieldToLoop();
-          }
-          if (cancelled) {
-            skipped.push({ variant, form, n, reason: 'cancelled' });
-          } else {
-            const features = costFeatures(variant, config.dk, n, request.problem.inputs ?? {});
-            const dims = { n, dk: config.dk, dv: config.dv, heads: config.heads, features };
-            const bytes = memoryFootprint(variant, form, dims, caseParams, 8).totalBytes;
-            const p = point(variant, form, n, config, samples, bytes, caseParams, features);
-            points.push(p);
-            if (p.ms > config.budgetMs) stopped.add(key);
-          }
-        } catch (error) {
-          if (!(error instanceof EngineError)) throw error;
-          skipped.push({ variant, form, n, reason: error.message });
-        }
+  const backend: SweepBackend = {
+    beforeCase: yieldToLoop,
+    async timePoint(request, dims, params) {
+      const samples: number[] = [];
+      for (let i = 0; i < config.warmup + Math.max(1, config.runs); i++) {
+        if (signal?.aborted) return 'cancelled';
+        const started = performance.now();
+        runCpu(request, options.maxBufferBytes);
+        const ms = performance.now() - started;
+        if (i >= config.warmup) samples.push(ms);
+        await yieldToLoop();
       }
-      done++;
-    }
-  }
-  onProgress({ done, total });
-  return {
-    backend: 'cpu',
-    deviceName: 'CPU (float64 reference, JavaScript)',
-    timing: 'performance-now',
-    points,
-    skipped,
+      const bytes = memoryFootprint(request.variant, request.form, dims, params, 8).totalBytes;
+      return { samples, bytes };
+    },
+    header: { backend: 'cpu', deviceName: 'CPU (float64 reference, JavaScript)', timing: 'performance-now' },
   };
+  return sweep(config, backend, onProgress, signal, options.params ?? defaultParams, options.inputs);
 }
 
 /**
@@ -458,7 +397,7 @@ export async function timeDispatches(
 ): Promise<{ label: string; ms: number }[]> {
   const { device } = engine.context;
   const timer = createPassTimer(device);
-  const plan = engine.plan(request);
+  const plan = await engine.plan(request);
   try {
     upload(device, plan.io.q, request.problem.q);
     upload(device, plan.io.k, request.problem.k);

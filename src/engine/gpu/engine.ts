@@ -29,11 +29,12 @@ import {
   specFromProblem,
   STORAGE_USAGE,
   type GpuContext,
+  type GpuForms,
   type GpuPlan,
   type GpuSpec,
 } from './plan';
 import { readMinMax } from './reduce';
-import { gpuPlanBuilder, gpuWeightsBuilder } from './variants';
+import { loadGpuForms } from './variants';
 
 const F32 = 4;
 const MAP_READ_USAGE = 0x0001 /* MAP_READ */ | 0x0008; /* COPY_DST */
@@ -57,8 +58,11 @@ export interface GpuEngineOptions {
 export interface GpuEngine extends AttentionEngine {
   readonly backend: 'webgpu';
   readonly context: GpuContext;
-  /** Builds a plan without running it (benchmarks encode it repeatedly). Caller releases it. */
-  plan(request: RunRequest): GpuPlan;
+  /**
+   * Builds a plan without running it (benchmarks encode it repeatedly). Caller
+   * releases it. Async: the variant's kernels load on first use.
+   */
+  plan(request: RunRequest): Promise<GpuPlan>;
 }
 
 export function createGpuContext(device: GPUDevice, opts: GpuEngineOptions = {}): GpuContext {
@@ -87,12 +91,11 @@ export function gpuBufferModel(spec: GpuSpec): BufferSizeModel {
       { label: 'v', bytes: heads * n * dv * F32 },
       { label: 'the output o', bytes: heads * n * dv * F32 },
     ];
-    // Linformer and Nyström never form an n×n matrix: their parallel form is the low-rank product.
-    const lowRank = spec.variant === 'linformer' || spec.variant === 'nystrom';
-    if (spec.form === 'parallel' && !lowRank) {
+    // The low-rank variants never form an n×n matrix: their parallel form is the low-rank product.
+    if (spec.form === 'parallel' && spec.family !== 'low-rank') {
       list.push({ label: 'the n×n matrix', bytes: heads * n * n * F32 });
     }
-    if (spec.variant === 'linear' && spec.form === 'chunk') {
+    if (spec.family === 'kernel-linear' && spec.form === 'chunk') {
       const chunks = Math.ceil(n / spec.chunkSize);
       list.push({
         label: 'the per-chunk states',
@@ -111,6 +114,7 @@ export function gpuBufferModel(spec: GpuSpec): BufferSizeModel {
  */
 export function buildPlan(
   ctx: GpuContext,
+  forms: GpuForms,
   spec: GpuSpec,
   problem: NormalizedProblem & { form: GpuSpec['form'] },
   extra: { readonly extraBytes?: number; readonly heldBytes?: number } = {},
@@ -124,7 +128,7 @@ export function buildPlan(
       v: buffers.storage(spec.heads * spec.n * spec.dv * F32, 'v'),
       o: buffers.storage(spec.heads * spec.n * spec.dv * F32, 'o'),
     };
-    const form = gpuPlanBuilder(spec.variant)(ctx, spec, io, buffers);
+    const form = forms.plan(ctx, spec, io, buffers);
     return {
       spec,
       io,
@@ -217,19 +221,24 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
       throw new EngineError(`the GPU device was lost (${lost}); reload or re-acquire it`);
   };
 
-  const planFor = (request: RunRequest): GpuPlan => {
+  const planFor = async (request: RunRequest): Promise<GpuPlan> => {
     const req = validateRequest(request);
     const spec = specFromProblem(req, req.form);
-    return buildPlan(ctx, spec, req);
+    const forms = await loadGpuForms(req.variant);
+    return buildPlan(ctx, forms, spec, req);
   };
 
   async function run(request: RunRequest): Promise<RunResult> {
     checkAlive();
     const req = validateRequest(request);
     const spec = specFromProblem(req, req.form);
+    const forms = await loadGpuForms(req.variant);
+    checkAlive();
     const outBytes = spec.heads * spec.n * spec.dv * F32;
     const stateBytes =
-      spec.variant === 'linear' && spec.form !== 'parallel' ? spec.heads * linearStateFloats(spec) * F32 : 0;
+      spec.family === 'kernel-linear' && spec.form !== 'parallel'
+        ? spec.heads * linearStateFloats(spec) * F32
+        : 0;
     const readBackBytes = outBytes + stateBytes;
     makeRoom(totalBytes(gpuBufferModel(spec)(req, req.params)) + readBackBytes);
     let plan: GpuPlan | undefined;
@@ -238,7 +247,7 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
     // Allocation, upload, encoding and submission inside error scopes, popped
     // before anything awaits (no other caller's errors land in them).
     const attempt = captureGpuErrors(device, () => {
-      plan = buildPlan(ctx, spec, req, { extraBytes: readBackBytes, heldBytes: liveBytes() });
+      plan = buildPlan(ctx, forms, spec, req, { extraBytes: readBackBytes, heldBytes: liveBytes() });
       upload(device, plan.io.q, req.q);
       upload(device, plan.io.k, req.k);
       upload(device, plan.io.v, req.v);
@@ -316,6 +325,8 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
     const problem = validateProblem(request.variant, request.problem);
     // Head 0 only: the matrix a view draws.
     const spec: GpuSpec = { ...specFromProblem(problem, 'parallel'), heads: 1 };
+    const forms = await loadGpuForms(problem.variant);
+    checkAlive();
     const { n, dk } = spec;
     const sized = { ...problem, heads: 1, form: 'parallel' as const };
     // Older kept matrices make room before a request is refused for their sake
@@ -339,9 +350,8 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
       const encoder = device.createCommandEncoder({ label: 'weights' });
       const pass = encoder.beginComputePass();
       // Feature-map variants compute φ first and finish rows their own way.
-      const custom = gpuWeightsBuilder(spec.variant);
-      const dispatches = custom
-        ? custom(ctx, spec, { q, k }, matrix, buffers)
+      const dispatches = forms.weights
+        ? forms.weights(ctx, spec, { q, k }, matrix, buffers)
         : weightsDispatches(ctx, spec, { q, k }, matrix, params);
       for (const d of dispatches) {
         pass.setPipeline(d.pipeline);

@@ -29,7 +29,7 @@ function baseConstants(spec: GpuSpec): Record<string, number> {
 
 /** MODE of scores.wgsl / normalize_rows.wgsl: 0 softmax-like, 1 linear. */
 function scoreMode(spec: GpuSpec): number {
-  return spec.variant === 'linear' ? 1 : 0;
+  return spec.family === 'kernel-linear' ? 1 : 0;
 }
 
 /** Dispatches that fill `matrix` (heads×n×n) with the weights applied to V. */

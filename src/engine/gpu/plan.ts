@@ -1,13 +1,15 @@
 // GPU plans: the buffers and the ordered dispatches of one run, built once and
 // encodable many times (the engine encodes a plan once per run; the benchmark
 // encodes the same plan for every timed repetition, with no upload or read-back).
-import { EngineError, type ExtraInputs, type Form } from '../types';
+import { EngineError, type ExtraInputs, type Form, type VariantId } from '../types';
 import type { NormalizedProblem } from '../validate';
 import type { BufferPool } from './buffers';
 import type { MemoryBudget } from './memory';
 import type { DeviceLimits } from './device';
 import type { PipelineCache } from './pipelines';
 import type { ResolvedParams } from '../variants/common/descriptor';
+import type { VariantFamily } from '../variants/definition';
+import { getDefinition } from '../variants/registry';
 
 export interface GpuContext {
   readonly device: GPUDevice;
@@ -30,42 +32,42 @@ export interface GpuContext {
 }
 
 export const FEATURE_MAP_IDS = { elu1: 0, relu: 1, identity: 2 } as const;
-/** Feature-map variants (variants/featuremap/gpu.ts): φ pass, then the linear kernels on the features. */
-export const FEATURE_GPU_VARIANTS = [
-  'performer',
-  'cosformer',
-  'based',
-  'hedgehog',
-  'focused',
-  'inline',
-  'rala',
-] as const;
-export type FeatureGpuVariant = (typeof FEATURE_GPU_VARIANTS)[number];
-/** Gated and delta-rule variants (variants/gated/gpu.ts: shaders/gated). */
-export const GATED_GPU_VARIANTS = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'] as const;
-export type GatedGpuVariant = (typeof GATED_GPU_VARIANTS)[number];
-export type GpuVariant =
-  | 'softmax'
-  | 'swa'
-  | 'linear'
-  | 'infini'
-  | 'hla2'
-  | 'linformer'
-  | 'nystrom'
-  | FeatureGpuVariant
-  | GatedGpuVariant;
 
-export function isGatedGpuVariant(variant: string): variant is GatedGpuVariant {
-  return (GATED_GPU_VARIANTS as readonly string[]).includes(variant);
+/** What a variant's GPU builder adds to the plan's inputs and output. */
+export interface FormPlan {
+  readonly dispatches: readonly Dispatch[];
+  readonly state?: GpuPlan['state'];
+  readonly matrix?: GPUBuffer;
 }
 
-export function isFeatureGpuVariant(variant: string): variant is FeatureGpuVariant {
-  return (FEATURE_GPU_VARIANTS as readonly string[]).includes(variant);
+export type GpuPlanBuilder = (ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers) => FormPlan;
+
+/**
+ * weights() of a variant whose matrix is not the plain scores → normalise rows
+ * of kernels.ts (the feature-map variants compute φ first and finish the rows
+ * their own way). Fills `matrix` with head 0's weights from head 0's q, k in io
+ * (spec.heads = 1).
+ */
+export type GpuWeightsBuilder = (
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: Pick<PlanIo, 'q' | 'k'>,
+  matrix: GPUBuffer,
+  buffers: PlanBuffers,
+) => Dispatch[];
+
+/** The WebGPU forms of one variant: what its gpu.ts exports as `gpu`. */
+export interface GpuForms {
+  readonly plan: GpuPlanBuilder;
+  /** Absent: the scores → normalise-rows kernels of kernels.ts. */
+  readonly weights?: GpuWeightsBuilder;
 }
 
 /** Everything a kernel needs to know about one problem, as plain numbers. */
 export interface GpuSpec {
-  readonly variant: GpuVariant;
+  readonly variant: VariantId;
+  /** The variant's family (variants/definition.ts): the shared kernels branch on it, never on an id. */
+  readonly family: VariantFamily;
   readonly form: Form;
   readonly n: number;
   readonly dk: number;
@@ -127,19 +129,9 @@ export const MAX_HEAD_DIM = 256;
 /** Reads the validated request into a GpuSpec (validation guarantees the types). */
 export function specFromProblem(problem: NormalizedProblem, form: Form): GpuSpec {
   const variant = problem.variant;
-  if (
-    variant !== 'softmax' &&
-    variant !== 'swa' &&
-    variant !== 'linear' &&
-    variant !== 'infini' &&
-    variant !== 'hla2' &&
-    variant !== 'linformer' &&
-    variant !== 'nystrom' &&
-    !isFeatureGpuVariant(variant) &&
-    !isGatedGpuVariant(variant)
-  ) {
-    throw new EngineError(`variant "${variant}" has no WebGPU kernels yet`);
-  }
+  const family = getDefinition(variant).family;
+  // Kernel linear attention applies its feature map in the kernels and has no score scale.
+  const kernelLinear = family === 'kernel-linear';
   const p = problem.params;
   const num = (name: string, fallback: number): number =>
     typeof p[name] === 'number' ? (p[name] as number) : fallback;
@@ -155,15 +147,17 @@ export function specFromProblem(problem: NormalizedProblem, form: Form): GpuSpec
   }
   return {
     variant,
+    family,
     form,
     n: problem.n,
     dk: problem.dk,
     dv: problem.dv,
     heads: problem.heads,
     causal: bool('causal', true),
-    scale: variant === 'linear' ? 1 : num('scale', 1 / Math.sqrt(problem.dk)),
-    window: variant === 'swa' ? num('window', 64) : 0,
-    featureMap: variant === 'linear' ? featureMap : FEATURE_MAP_IDS.identity,
+    scale: kernelLinear ? 1 : num('scale', 1 / Math.sqrt(problem.dk)),
+    // Only a windowed variant has the parameter (validation filled its default).
+    window: num('window', 0),
+    featureMap: kernelLinear ? featureMap : FEATURE_MAP_IDS.identity,
     normalize: bool('normalize', true),
     eps: num('eps', 1e-6),
     chunkSize: num('chunkSize', 64),

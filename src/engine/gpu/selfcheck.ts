@@ -10,6 +10,11 @@ import type { ExtraInputs, Form, Params, VariantId } from '../types';
 import { adapterName } from './device';
 import { createGpuEngine } from './engine';
 import { acquireNodeDevice } from './node';
+import { definition as softmaxVariant } from '../variants/softmax';
+import { definition as swaVariant } from '../variants/swa';
+import { definition as linearVariant } from '../variants/linear';
+import { definition as linformerVariant } from '../variants/linformer';
+import { definition as nystromVariant } from '../variants/nystrom';
 
 const CASES: readonly {
   variant: VariantId;
@@ -21,31 +26,38 @@ const CASES: readonly {
   inputs?: (n: number) => ExtraInputs;
 }[] = [
   // Enough rows (n·H / 64 ≥ 256 workgroups) for the large 64-row flash tiles.
-  { variant: 'softmax', form: 'flash', n: 4096, heads: 4, d: 64 },
-  { variant: 'swa', form: 'flash', n: 4096, heads: 4, d: 64, params: { window: 200 } },
-  { variant: 'softmax', form: 'flash', n: 1000, heads: 2, d: 64 },
+  { variant: softmaxVariant.id, form: 'flash', n: 4096, heads: 4, d: 64 },
+  { variant: swaVariant.id, form: 'flash', n: 4096, heads: 4, d: 64, params: { window: 200 } },
+  { variant: softmaxVariant.id, form: 'flash', n: 1000, heads: 2, d: 64 },
   // One causal head: the row blocks run in reverse order.
-  { variant: 'softmax', form: 'flash', n: 3000, heads: 1, d: 64 },
-  { variant: 'swa', form: 'flash', n: 3000, heads: 1, d: 64, params: { window: 300 } },
-  { variant: 'softmax', form: 'flash', n: 777, heads: 1, d: 64, params: { causal: false } },
-  { variant: 'softmax', form: 'recurrent', n: 600, heads: 2, d: 64 },
-  { variant: 'softmax', form: 'parallel', n: 600, heads: 2, d: 64 },
-  { variant: 'swa', form: 'flash', n: 1000, heads: 2, d: 64, params: { window: 100 } },
-  { variant: 'swa', form: 'parallel', n: 500, heads: 1, d: 32, params: { window: 33 } },
-  { variant: 'linear', form: 'chunk', n: 1000, heads: 2, d: 64 },
+  { variant: softmaxVariant.id, form: 'flash', n: 3000, heads: 1, d: 64 },
+  { variant: swaVariant.id, form: 'flash', n: 3000, heads: 1, d: 64, params: { window: 300 } },
+  { variant: softmaxVariant.id, form: 'flash', n: 777, heads: 1, d: 64, params: { causal: false } },
+  { variant: softmaxVariant.id, form: 'recurrent', n: 600, heads: 2, d: 64 },
+  { variant: softmaxVariant.id, form: 'parallel', n: 600, heads: 2, d: 64 },
+  { variant: swaVariant.id, form: 'flash', n: 1000, heads: 2, d: 64, params: { window: 100 } },
+  { variant: swaVariant.id, form: 'parallel', n: 500, heads: 1, d: 32, params: { window: 33 } },
+  { variant: linearVariant.id, form: 'chunk', n: 1000, heads: 2, d: 64 },
   {
-    variant: 'linear',
+    variant: linearVariant.id,
     form: 'chunk',
     n: 1000,
     heads: 1,
     d: 64,
     params: { chunkSize: 48, featureMap: 'relu' },
   },
-  { variant: 'linear', form: 'recurrent', n: 1000, heads: 2, d: 64 },
-  { variant: 'linear', form: 'parallel', n: 600, heads: 2, d: 64, params: { featureMap: 'identity' } },
+  { variant: linearVariant.id, form: 'recurrent', n: 1000, heads: 2, d: 64 },
+  {
+    variant: linearVariant.id,
+    form: 'parallel',
+    n: 600,
+    heads: 2,
+    d: 64,
+    params: { featureMap: 'identity' },
+  },
   // Sums over n through the workgroup-reduction kernels (linformer/kernels.ts, LONG_REDUCTION).
   {
-    variant: 'linformer',
+    variant: linformerVariant.id,
     form: 'parallel',
     n: 4096,
     heads: 2,
@@ -54,7 +66,7 @@ const CASES: readonly {
     inputs: (n) => linformerProjections({ n, kproj: 32, seed: 7 }),
   },
   {
-    variant: 'nystrom',
+    variant: nystromVariant.id,
     form: 'parallel',
     n: 4096,
     heads: 2,

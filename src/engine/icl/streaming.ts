@@ -7,6 +7,7 @@
 import { runCpu } from '../cpu';
 import { linearRecurrent } from '../variants/linear/cpu';
 import { lossGradient, type IclTask } from './icl';
+import { definition as deltanetVariant } from '../variants/deltanet';
 
 export interface StreamRow {
   /** 1-based token index. */
@@ -49,7 +50,7 @@ export function streamingTable(task: IclTask, beta: number, rows: number): Strea
   for (let t = 1; t <= count; t++) {
     const gdAccumulator = lossGradient(prefix(task, t), new Float64Array(d)).map((g) => -g * t);
     const delta = runCpu({
-      variant: 'deltanet',
+      variant: deltanetVariant.id,
       form: 'recurrent',
       problem: {
         n: t,

@@ -42,15 +42,21 @@ import {
   type RunResult,
   type VariantId,
 } from '../types';
+import { definition as softmaxVariant } from '../variants/softmax';
+import { definition as swaVariant } from '../variants/swa';
+import { definition as linearVariant } from '../variants/linear';
+import { definition as deltanetVariant } from '../variants/deltanet';
+import { definition as glaVariant } from '../variants/gla';
+import { definition as basedVariant } from '../variants/based';
 
 export const RECALL_VARIANTS = [
-  'softmax',
-  'swa',
+  softmaxVariant.id,
+  swaVariant.id,
   'linear-identity',
   'linear-elu1',
-  'deltanet',
-  'gla',
-  'based',
+  deltanetVariant.id,
+  glaVariant.id,
+  basedVariant.id,
   'hybrid',
 ] as const;
 export type RecallVariant = (typeof RECALL_VARIANTS)[number];
@@ -62,12 +68,12 @@ export type RecallVariant = (typeof RECALL_VARIANTS)[number];
  * variants' parallel forms solve or materialise more than their recurrences.
  */
 export const RECALL_FORMS: Partial<Record<VariantId, Form>> = {
-  softmax: 'parallel',
-  swa: 'parallel',
-  linear: 'recurrent',
-  deltanet: 'recurrent',
-  gla: 'recurrent',
-  based: 'recurrent',
+  [softmaxVariant.id]: 'parallel',
+  [swaVariant.id]: 'parallel',
+  [linearVariant.id]: 'recurrent',
+  [deltanetVariant.id]: 'recurrent',
+  [glaVariant.id]: 'recurrent',
+  [basedVariant.id]: 'recurrent',
 };
 
 /** Retrievals per point of a curve (at least; trials = ⌈this / P⌉). */
@@ -257,14 +263,14 @@ export function recallRequests(seq: RecallSequence, settings: RecallSettings): R
   const beta = new Float32Array(trials * n).fill(settings.beta);
   const g = constantGates({ n, heads: trials, channels: d, value: -settings.gateStrength });
   return {
-    softmax: make('softmax', { scale }),
-    swa: make('swa', { scale, window: settings.window }),
-    'linear-identity': make('linear', { featureMap: 'identity', normalize: false }),
-    'linear-elu1': make('linear', { featureMap: 'elu1', normalize: false }),
-    deltanet: make('deltanet', { normalizeK: true }, { beta }),
-    gla: make('gla', {}, { g }),
-    based: make('based', {}),
-    'hybrid-memory': make('linear', { featureMap: 'identity', normalize: false }, undefined, {
+    softmax: make(softmaxVariant.id, { scale }),
+    swa: make(swaVariant.id, { scale, window: settings.window }),
+    'linear-identity': make(linearVariant.id, { featureMap: 'identity', normalize: false }),
+    'linear-elu1': make(linearVariant.id, { featureMap: 'elu1', normalize: false }),
+    deltanet: make(deltanetVariant.id, { normalizeK: true }, { beta }),
+    gla: make(glaVariant.id, {}, { g }),
+    based: make(basedVariant.id, {}),
+    'hybrid-memory': make(linearVariant.id, { featureMap: 'identity', normalize: false }, undefined, {
       ...base,
       q: shiftedQueries(seq, settings.window),
     }),
@@ -283,7 +289,7 @@ export function recallOutputs(
     if (!o || o.length !== trials * n * d) throw new EngineError(`missing or wrong-sized output "${key}"`);
     return Float64Array.from(o);
   };
-  const swa = take('swa');
+  const swa = take(swaVariant.id);
   const memory = take('hybrid-memory');
   const hybrid = new Float64Array(swa.length);
   const w = settings.window;
@@ -296,13 +302,13 @@ export function recallOutputs(
     }
   }
   return {
-    softmax: take('softmax'),
+    softmax: take(softmaxVariant.id),
     swa,
     'linear-identity': take('linear-identity'),
     'linear-elu1': take('linear-elu1'),
-    deltanet: take('deltanet'),
-    gla: take('gla'),
-    based: take('based'),
+    deltanet: take(deltanetVariant.id),
+    gla: take(glaVariant.id),
+    based: take(basedVariant.id),
     hybrid,
   };
 }
@@ -459,11 +465,11 @@ export async function runRecallSweep(
 export function stateFloats(variant: RecallVariant, d: number, t: number, window: number): number {
   const kv = 2 * d;
   switch (variant) {
-    case 'softmax':
+    case softmaxVariant.id:
       return t * kv;
-    case 'swa':
+    case swaVariant.id:
       return Math.min(window, t) * kv;
-    case 'based': {
+    case basedVariant.id: {
       const r = 1 + d + d * d;
       return r * d + r;
     }

@@ -7,7 +7,7 @@ import { booleanParam, numberParam } from '../common/descriptor';
 import { featureCpuVariant } from '../common/featuremap/cpu';
 import { basedFeatures, taylorKernel } from '../common/featuremap/maps';
 
-export const basedCpu = featureCpuVariant((head, params) => {
+export const cpu = featureCpuVariant((head, params) => {
   const { n, dk, q, k } = head;
   const scale = 1 / Math.sqrt(dk);
   return {

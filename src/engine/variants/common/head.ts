@@ -1,6 +1,9 @@
 // Shared pieces of the float64 CPU references: one head's data as they see it
 // (the CPU engine, ../cpu.ts, slices every head out of the heads×n×d inputs
-// without copying) and the two row operations every form uses.
+// without copying), what a variant's cpu.ts exports, and the two row operations
+// every form uses.
+import type { Form } from '../../types';
+import type { ResolvedParams } from './descriptor';
 
 export interface HeadData {
   readonly n: number;
@@ -25,6 +28,28 @@ export interface HeadResult {
   readonly o: Float64Array;
   /** The variant's final state for this head, where it has one. */
   readonly state?: Float64Array;
+}
+
+/** A fixed-size state as the recurrence fills (and forgets): for the state-trace views. */
+export interface StateTrace {
+  /** Shape of S. */
+  readonly rows: number;
+  readonly cols: number;
+  /** ‖S_t‖_F after each token, t = 1..n. */
+  readonly norms: Float64Array;
+  /** S_t after token `at` (1-based), row-major. */
+  readonly state: Float64Array;
+}
+
+/** What a variant's cpu.ts exports as `cpu`: its float64 forms for one head. */
+export interface CpuForms {
+  run(head: HeadData, form: Form, params: ResolvedParams): HeadResult;
+  /** n×n weights applied to V, row-major. */
+  weights(head: HeadData, params: ResolvedParams): Float64Array;
+  /** φ(Q), φ(K) (n×r each) where the variant is a feature map, then kernel linear attention. */
+  features?(head: HeadData, params: ResolvedParams): { phiQ: Float64Array; phiK: Float64Array };
+  /** The state of a recurrent variant as it fills, up to token `at` (1-based). */
+  stateTrace?(head: HeadData, params: ResolvedParams, at: number): StateTrace;
 }
 
 /**

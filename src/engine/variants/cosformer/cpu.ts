@@ -4,7 +4,7 @@ import { booleanParam, numberParam } from '../common/descriptor';
 import { featureCpuVariant } from '../common/featuremap/cpu';
 import { cosformerFeatures } from '../common/featuremap/maps';
 
-export const cosformerCpu = featureCpuVariant((head, params) => {
+export const cpu = featureCpuVariant((head, params) => {
   const { n, dk } = head;
   const maxLen = numberParam(params, 'maxLen');
   return {

@@ -3,7 +3,7 @@ import { booleanParam, numberParam } from '../common/descriptor';
 import { featureCpuVariant } from '../common/featuremap/cpu';
 import { focusedFeatures } from '../common/featuremap/maps';
 
-export const focusedCpu = featureCpuVariant((head, params) => {
+export const cpu = featureCpuVariant((head, params) => {
   const { n, dk } = head;
   const p = numberParam(params, 'p');
   return {

@@ -3,7 +3,7 @@ import { booleanParam, numberParam } from '../common/descriptor';
 import { featureCpuVariant, headInput } from '../common/featuremap/cpu';
 import { hedgehogFeatures } from '../common/featuremap/maps';
 
-export const hedgehogCpu = featureCpuVariant((head, params) => {
+export const cpu = featureCpuVariant((head, params) => {
   const projection = headInput(head, 'projection');
   const { n, dk } = head;
   return {

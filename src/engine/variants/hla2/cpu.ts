@@ -15,7 +15,7 @@
 // (column dv is m for C and h for G), so one code path carries both.
 import type { Form } from '../../types';
 import { booleanParam, numberParam, type ResolvedParams } from '../common/descriptor';
-import { rowDot, type HeadData, type HeadResult } from '../common/head';
+import { rowDot, type HeadData, type HeadResult, type CpuForms } from '../common/head';
 
 export interface Hla2Options {
   readonly normalize: boolean;
@@ -418,3 +418,6 @@ function divideRow(x: Float64Array, offset: number, length: number, by: number):
   const inv = 1 / by;
   for (let i = 0; i < length; i++) x[offset + i] *= inv;
 }
+
+/** The CPU forms the engine runs. */
+export const cpu: CpuForms = hla2Cpu;

@@ -31,7 +31,7 @@ import {
   type PlanBuffers,
   type PlanIo,
 } from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../gpu/plan';
 import {
   explicitPipeline,
   kernelDispatch as dispatch,
@@ -367,3 +367,5 @@ export function hla2GpuWeights(
   }
   return dispatches;
 }
+
+export const gpu: GpuForms = { plan: hla2GpuPlan, weights: hla2GpuWeights };

@@ -7,7 +7,7 @@
 //             (M, z), then add the segment's σ(K)ᵀV and Σσ(k) to it.
 // Both return the memory M over all n tokens as the state.
 import { EngineError, type Form } from '../../types';
-import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../common/head';
+import { addScaledRow, rowDot, type HeadData, type HeadResult, type CpuForms } from '../common/head';
 import { numberParam, type ResolvedParams } from '../common/descriptor';
 
 /** σ = elu + 1 (exp of x ≤ 0 only, so it never overflows). */
@@ -199,3 +199,6 @@ export function runInfini(head: HeadData, form: Form, params: ResolvedParams): H
 }
 
 export const infiniCpu = { run: runInfini, weights: infiniWeights };
+
+/** The CPU forms the engine runs. */
+export const cpu: CpuForms = infiniCpu;

@@ -25,7 +25,7 @@ import {
   type PlanBuffers,
   type PlanIo,
 } from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../gpu/plan';
 import {
   explicitPipeline,
   kernelDispatch,
@@ -246,3 +246,5 @@ export function infiniGpuWeights(
 ): Dispatch[] {
   return [matrixDispatch(ctx, spec, io, matrix, buffers)];
 }
+
+export const gpu: GpuForms = { plan: infiniGpuPlan, weights: infiniGpuWeights };

@@ -6,7 +6,7 @@ import { featureCpuVariant } from '../common/featuremap/cpu';
 import { elementwiseFeatures } from '../common/featuremap/maps';
 import type { FeatureMap } from '../linear/descriptor';
 
-export const inlineCpu = featureCpuVariant((head, params) => {
+export const cpu = featureCpuVariant((head, params) => {
   const map = stringParam(params, 'featureMap') as FeatureMap;
   return {
     head: {
@@ -19,7 +19,7 @@ export const inlineCpu = featureCpuVariant((head, params) => {
     },
     opts: {
       causal: booleanParam(params, 'causal'),
-      rule: { kind: 'inline', scale: numberParam(params, 'scale') },
+      rule: { kind: 'mean-subtracted', scale: numberParam(params, 'scale') },
     },
   };
 });

@@ -7,7 +7,7 @@
 // normalising would be wrong, §3 pitfall).
 import type { Form } from '../../types';
 import { booleanParam, numberParam, stringParam, type ResolvedParams } from '../common/descriptor';
-import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../common/head';
+import { addScaledRow, rowDot, type HeadData, type HeadResult, type CpuForms } from '../common/head';
 import { FEATURE_MAPS, type FeatureMap } from './descriptor';
 
 export interface LinearOptions {
@@ -304,3 +304,13 @@ export function runLinear(head: HeadData, form: Form, params: ResolvedParams): H
 export function linearVariantWeights(head: HeadData, params: ResolvedParams): Float64Array {
   return linearWeights(head, linearOptionsFromParams(params));
 }
+
+/** The CPU forms the engine runs; φ of q and k for the spectrum view. */
+export const cpu: CpuForms = {
+  run: runLinear,
+  weights: linearVariantWeights,
+  features: (head, params) => {
+    const map = stringParam(params, 'featureMap') as FeatureMap;
+    return { phiQ: applyFeatureMap(head.q, map), phiK: applyFeatureMap(head.k, map) };
+  },
+};

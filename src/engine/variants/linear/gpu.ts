@@ -8,7 +8,7 @@ import {
   parallelDispatches,
 } from '../../gpu/kernels';
 import type { GpuContext, GpuSpec, PlanBuffers, PlanIo } from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../gpu/plan';
 
 export function linearGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers): FormPlan {
   const sFloats = spec.dk * spec.dv;
@@ -31,3 +31,5 @@ export function linearGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffer
       throw new Error(`linear attention has no ${spec.form} form on WebGPU`);
   }
 }
+
+export const gpu: GpuForms = { plan: linearGpuPlan };

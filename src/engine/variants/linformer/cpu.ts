@@ -2,7 +2,7 @@
 // The implied n×n map is P·F (P = the n×kproj softmax), since o = P(FV) = (PF)V.
 import { EngineError } from '../../types';
 import { numberParam, type ResolvedParams } from '../common/descriptor';
-import type { HeadData, HeadResult } from '../common/head';
+import type { CpuForms, HeadData, HeadResult } from '../common/head';
 import type { Form } from '../../types';
 
 /** C (rows×cols) = A (rows×inner) · B (inner×cols), row-major. */
@@ -98,3 +98,6 @@ export const linformerCpu = {
     return matmul(p, f, head.n, kproj, head.n);
   },
 };
+
+/** The CPU forms the engine runs. */
+export const cpu: CpuForms = linformerCpu;

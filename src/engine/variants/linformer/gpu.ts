@@ -4,7 +4,7 @@
 // Every product is linear in n: nothing n×n is allocated by run().
 import { EngineError } from '../../types';
 import type { Dispatch, GpuContext, GpuSpec, PlanBuffers, PlanIo } from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../gpu/plan';
 import { checkBufferSizes, F32, matmulDispatch, softmaxRowsDispatch, uploadFloats } from './kernels';
 
 function projections(spec: GpuSpec): { e: ArrayLike<number>; f: ArrayLike<number>; kproj: number } {
@@ -118,3 +118,5 @@ export function linformerGpuWeights(
     }),
   ];
 }
+
+export const gpu: GpuForms = { plan: linformerGpuPlan, weights: linformerGpuWeights };

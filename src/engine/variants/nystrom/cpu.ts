@@ -4,7 +4,7 @@
 //   o = A1 · (A2⁺ · (A3 · V)); the implied n×n map is A1 · A2⁺ · A3.
 import { EngineError, type Form } from '../../types';
 import { numberParam, type ResolvedParams } from '../common/descriptor';
-import type { HeadData, HeadResult } from '../common/head';
+import type { CpuForms, HeadData, HeadResult } from '../common/head';
 import { matmul, matmulTransposed, softmaxRowsInPlace } from '../linformer/cpu';
 import { pseudoInverse } from './pinv';
 
@@ -61,3 +61,6 @@ export const nystromCpu = {
     return matmul(a1, matmul(z, a3, m, m, n), n, m, n);
   },
 };
+
+/** The CPU forms the engine runs. */
+export const cpu: CpuForms = nystromCpu;

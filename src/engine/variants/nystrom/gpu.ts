@@ -14,7 +14,7 @@
 // max |W_gpu − W_f64| on WebGPU so this never hides).
 import { EngineError } from '../../types';
 import type { Dispatch, GpuContext, GpuSpec, PlanBuffers, PlanIo } from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../gpu/plan';
 import {
   checkBufferSizes,
   F32,
@@ -191,3 +191,5 @@ export function nystromGpuWeights(
     }),
   ];
 }
+
+export const gpu: GpuForms = { plan: nystromGpuPlan, weights: nystromGpuWeights };

@@ -4,7 +4,7 @@ import { booleanParam, numberParam } from '../common/descriptor';
 import { featureCpuVariant, headInput } from '../common/featuremap/cpu';
 import { performerFeatures } from '../common/featuremap/maps';
 
-export const performerCpu = featureCpuVariant((head, params) => {
+export const cpu = featureCpuVariant((head, params) => {
   const projection = headInput(head, 'projection');
   const { n, dk } = head;
   return {

@@ -21,7 +21,8 @@ const ralaFeatureForms = featureCpuVariant((head, params) => {
 });
 
 /** RALA has no recurrent state (the contract's vectors carry none), so the run reports only o. */
-export const ralaCpu: typeof ralaFeatureForms = {
+export const cpu: typeof ralaFeatureForms = {
   run: (head, form, params) => ({ o: ralaFeatureForms.run(head, form, params).o }),
   weights: ralaFeatureForms.weights,
+  features: ralaFeatureForms.features,
 };

@@ -5,7 +5,7 @@
 // with the FlashAttention-2 online-softmax update and never holds an n×n array.
 import type { Form } from '../../types';
 import { booleanParam, numberParam, type ResolvedParams } from '../common/descriptor';
-import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../common/head';
+import { addScaledRow, rowDot, type HeadData, type HeadResult, type CpuForms } from '../common/head';
 
 /** Which keys a query sees: all (non-causal), 1..i (causal), or the last `window` of those. */
 export interface SoftmaxMask {
@@ -225,3 +225,6 @@ export function runSoftmaxFamily(head: HeadData, form: Form, params: ResolvedPar
 export function softmaxFamilyWeights(head: HeadData, params: ResolvedParams): Float64Array {
   return softmaxWeights(head, numberParam(params, 'scale'), maskFromParams(params));
 }
+
+/** The CPU forms the engine runs. */
+export const cpu: CpuForms = { run: runSoftmaxFamily, weights: softmaxFamilyWeights };

@@ -2,7 +2,7 @@
 // recurrent (KV-cache decode with online softmax) and flash (tiled online softmax).
 import { flashDispatches, parallelDispatches, softmaxRecurrentDispatches } from '../../gpu/kernels';
 import type { GpuContext, GpuSpec, PlanBuffers, PlanIo } from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../gpu/plan';
 
 export function softmaxGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers): FormPlan {
   switch (spec.form) {
@@ -16,3 +16,5 @@ export function softmaxGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffe
       throw new Error(`softmax has no ${spec.form} form on WebGPU`);
   }
 }
+
+export const gpu: GpuForms = { plan: softmaxGpuPlan };

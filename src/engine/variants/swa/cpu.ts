@@ -3,3 +3,4 @@
 // parallel form masks the band in the n×n matrix, and the flash form skips
 // every key tile that lies wholly before the window.
 export { runSoftmaxFamily as runSwa, softmaxFamilyWeights as swaWeights } from '../softmax/cpu';
+export { cpu } from '../softmax/cpu';

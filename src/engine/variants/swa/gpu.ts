@@ -2,7 +2,7 @@
 // mask; flash visits only the key blocks that intersect the window.
 import { flashDispatches, parallelDispatches } from '../../gpu/kernels';
 import type { GpuContext, GpuSpec, PlanBuffers, PlanIo } from '../../gpu/plan';
-import type { FormPlan } from '../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../gpu/plan';
 
 export function swaGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers): FormPlan {
   switch (spec.form) {
@@ -14,3 +14,5 @@ export function swaGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: 
       throw new Error(`swa has no ${spec.form} form on WebGPU`);
   }
 }
+
+export const gpu: GpuForms = { plan: swaGpuPlan };

@@ -14,7 +14,7 @@
 //   num_i = Σ a_ij v_j, den_i = Σ a_ij, u_i = Σ v_j, N_i = count, a_ij = φ(q_i)·φ(k_j),
 // and the row rule turns them into o_i (and a_ij into the weight w_ij).
 import type { Form } from '../../../types';
-import { addScaledRow, rowDot, type HeadData, type HeadResult } from '../head';
+import { addScaledRow, rowDot, type CpuForms, type HeadData, type HeadResult } from '../head';
 import { numberParam, type ResolvedParams } from '../descriptor';
 
 /** One head in feature space. */
@@ -36,14 +36,14 @@ export interface FeatureHead {
  *  - `none`: o = num (Performer with normalize false);
  *  - `eps`: o = num / (den + eps) (T1 as written in the contract);
  *  - `clamp`: o = num / max(den, eps) (cosFormer's clamp_min, no ε added);
- *  - `inline`: o = (scale/N)(num − den·u/N) + u/N (InLine: w_ij = (scale/N)(a_ij − den/N) + 1/N,
+ *  - `mean-subtracted`: o = (scale/N)(num − den·u/N) + u/N (InLine: w_ij = (scale/N)(a_ij − den/N) + 1/N,
  *    rows sum to 1, no denominator).
  */
 export type RowRule =
   | { readonly kind: 'none' }
   | { readonly kind: 'eps'; readonly eps: number }
   | { readonly kind: 'clamp'; readonly eps: number }
-  | { readonly kind: 'inline'; readonly scale: number };
+  | { readonly kind: 'mean-subtracted'; readonly scale: number };
 
 export interface FeatureOptions {
   readonly causal: boolean;
@@ -71,7 +71,7 @@ function weightOf(a: number, den: number, count: number, rule: RowRule): number 
       return a / (den + rule.eps);
     case 'clamp':
       return a / Math.max(den, rule.eps);
-    case 'inline':
+    case 'mean-subtracted':
       return (rule.scale / count) * (a - den / count) + 1 / count;
   }
 }
@@ -104,7 +104,7 @@ function finishRow(
       for (let c = 0; c < dv; c++) o[row + c] *= inv;
       return;
     }
-    case 'inline': {
+    case 'mean-subtracted': {
       const c0 = rule.scale / count;
       const mean = den / count;
       for (let c = 0; c < dv; c++) {
@@ -268,7 +268,7 @@ export function featureChunk(head: FeatureHead, opts: FeatureOptions, chunkSize:
     // Inter-chunk: what the state of all earlier chunks contributes.
     for (let t = start; t < end; t++) den[t - start] = readToken(state, head, t, o);
     // Intra-chunk: the causal block of scores, applied to V and to 1.
-    const needsValueSums = opts.rule.kind === 'inline';
+    const needsValueSums = opts.rule.kind === 'mean-subtracted';
     for (let i = 0; i < size; i++) {
       if (needsValueSums) uRows.set(state.u, i * dv);
       for (let j = 0; j <= i; j++) {
@@ -320,12 +320,15 @@ export interface PreparedFeatureHead {
 
 export type PrepareFeatureHead = (head: HeadData, params: ResolvedParams) => PreparedFeatureHead;
 
-/** The CPU engine's per-variant entry points, built from a variant's `prepare`. */
-export function featureCpuVariant(prepare: PrepareFeatureHead): {
-  run(head: HeadData, form: Form, params: ResolvedParams): HeadResult;
-  weights(head: HeadData, params: ResolvedParams): Float64Array;
-} {
+/** The CPU forms of a feature-map variant, built from its `prepare`. */
+export function featureCpuVariant(
+  prepare: PrepareFeatureHead,
+): Required<Pick<CpuForms, 'run' | 'weights' | 'features'>> {
   return {
+    features: (head, params) => {
+      const { phiQ, phiK } = prepare(head, params).head;
+      return { phiQ, phiK };
+    },
     run: (head, form, params) => {
       const prepared = prepare(head, params);
       const chunkSize = form === 'chunk' ? numberParam(params, 'chunkSize') : 0;

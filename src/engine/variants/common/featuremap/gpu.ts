@@ -22,7 +22,7 @@ import augmentValues from '../../../../shaders/feature/augment_values.wgsl?raw';
 import finish from '../../../../shaders/feature/finish.wgsl?raw';
 import stateKernel from '../../../../shaders/feature/state.wgsl?raw';
 import normalizeRows from '../../../../shaders/feature/normalize_rows.wgsl?raw';
-import { EngineError, type ExtraInputs } from '../../../types';
+import { EngineError } from '../../../types';
 import { formatBytes, largestFittingN } from '../../../validate';
 import {
   linearChunkDispatches,
@@ -43,7 +43,7 @@ import {
   type PlanBuffers,
   type PlanIo,
 } from '../../../gpu/plan';
-import type { FormPlan } from '../../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../../gpu/plan';
 import { autoPipeline, u32Constants } from '../../../gpu/pipelines';
 import type { ResolvedParams } from '../descriptor';
 
@@ -62,12 +62,19 @@ const SOURCES = {
 type FeatureKernel = keyof typeof SOURCES;
 
 /** MAP ids of feature_map.wgsl. */
-const MAP = { elementwise: 0, performer: 1, cosformer: 2, based: 3, hedgehog: 4, focused: 5 } as const;
+export const FEATURE_KIND = {
+  elementwise: 0,
+  performer: 1,
+  cosformer: 2,
+  based: 3,
+  hedgehog: 4,
+  focused: 5,
+} as const;
 /** Row rules of finish.wgsl and normalize_rows.wgsl. */
-const RULE = { none: 0, eps: 1, clamp: 2, inline: 3 } as const;
+export const ROW_RULE = { none: 0, eps: 1, clamp: 2, inline: 3 } as const;
 
 /** How one variant maps onto the shared passes. */
-interface FeatureSetup {
+export interface FeatureSetup {
   /** Feature dimension r of φ. */
   readonly r: number;
   readonly map: number;
@@ -87,85 +94,37 @@ interface FeatureSetup {
   readonly maxLen: number;
 }
 
-function numberOf(params: ResolvedParams, name: string, fallback: number): number {
-  const value = params[name];
-  return typeof value === 'number' ? value : fallback;
-}
+/** The setup fields most variants leave at their defaults. */
+export type FeatureSetupBase = Omit<FeatureSetup, 'r' | 'map' | 'rule'>;
 
-/** Reads the variant's validated params and inputs into a FeatureSetup. */
-export function featureSetup(spec: GpuSpec): FeatureSetup {
-  const params: ResolvedParams = spec.params ?? {};
-  const inputs: ExtraInputs = spec.inputs ?? {};
-  const { dk } = spec;
-  const eps = numberOf(params, 'eps', 1e-6);
-  const base = {
+/** How one variant maps onto the shared passes: its folder's gpu.ts says. */
+export type FeatureSetupOf = (spec: GpuSpec, base: FeatureSetupBase) => FeatureSetup;
+
+/** The defaults, with the params every feature-map variant reads (eps). */
+function featureSetupBase(spec: GpuSpec): FeatureSetupBase {
+  return {
     elementwise: FEATURE_MAP_IDS.identity,
     projectionCols: 0,
     shifted: false,
     ralaReweight: false,
-    eps,
+    eps: numberOf(spec.params ?? {}, 'eps', 1e-6),
     scale: 1,
     p: 1,
     maxLen: spec.n,
   };
-  switch (spec.variant) {
-    case 'performer': {
-      const projection = inputs.projection;
-      if (!projection) throw new EngineError('performer needs inputs.projection (m×dk)');
-      const normalize = params.normalize !== false;
-      return {
-        ...base,
-        r: projection.length / dk,
-        map: MAP.performer,
-        rule: normalize ? RULE.eps : RULE.none,
-        projection,
-        shifted: true,
-      };
-    }
-    case 'cosformer':
-      return {
-        ...base,
-        r: 2 * dk,
-        map: MAP.cosformer,
-        rule: RULE.clamp,
-        maxLen: numberOf(params, 'maxLen', spec.n),
-      };
-    case 'based':
-      return { ...base, r: 1 + dk + dk * dk, map: MAP.based, rule: RULE.eps };
-    case 'hedgehog': {
-      const projection = inputs.projection;
-      if (!projection) throw new EngineError('hedgehog needs inputs.projection (dk×r)');
-      const cols = projection.length / dk;
-      return { ...base, r: 2 * cols, map: MAP.hedgehog, rule: RULE.eps, projection, projectionCols: cols };
-    }
-    case 'focused':
-      return { ...base, r: dk, map: MAP.focused, rule: RULE.eps, p: numberOf(params, 'p', 3) };
-    case 'inline': {
-      const name = typeof params.featureMap === 'string' ? params.featureMap : 'identity';
-      const elementwise = FEATURE_MAP_IDS[name as keyof typeof FEATURE_MAP_IDS];
-      if (elementwise === undefined) throw new EngineError(`unknown feature map "${name}"`);
-      return {
-        ...base,
-        r: dk,
-        map: MAP.elementwise,
-        elementwise,
-        rule: RULE.inline,
-        scale: numberOf(params, 'scale', 1 / Math.sqrt(dk)),
-      };
-    }
-    case 'rala':
-      return {
-        ...base,
-        r: dk,
-        map: MAP.elementwise,
-        elementwise: FEATURE_MAP_IDS.elu1,
-        rule: RULE.eps,
-        ralaReweight: true,
-        scale: numberOf(params, 'scale', 1 / Math.sqrt(dk)),
-      };
-    default:
-      throw new EngineError(`variant "${spec.variant}" is not a feature-map variant`);
-  }
+}
+
+/** A number parameter with a fallback (validated params always hold it; specs built by hand may not). */
+export function numberOf(params: ResolvedParams | undefined, name: string, fallback: number): number {
+  const value = params?.[name];
+  return typeof value === 'number' ? value : fallback;
+}
+
+/** An elementwise feature map's id in the kernels (FEATURE_MAP of feature_map.wgsl). */
+export function elementwiseMapId(name: string): number {
+  const id = FEATURE_MAP_IDS[name as keyof typeof FEATURE_MAP_IDS];
+  if (id === undefined) throw new EngineError(`unknown feature map "${name}"`);
+  return id;
 }
 
 // ---------------------------------------------------------------------------
@@ -235,7 +194,7 @@ interface FeatureBuffer {
 
 function featureBufferSizes(spec: GpuSpec, setup: FeatureSetup, n: number): FeatureBuffer[] {
   const { heads, dv } = spec;
-  const headsOut = setup.rule === RULE.inline && spec.form !== 'parallel' ? 2 * heads : heads;
+  const headsOut = setup.rule === ROW_RULE.inline && spec.form !== 'parallel' ? 2 * heads : heads;
   const list: FeatureBuffer[] = [
     { label: 'φ(Q)', bytes: headsOut * n * setup.r * F32 },
     { label: 'φ(K)', bytes: headsOut * n * setup.r * F32 },
@@ -380,7 +339,7 @@ function featurePasses(
 function linearSpecOf(spec: GpuSpec, setup: FeatureSetup, heads: number, dv: number): GpuSpec {
   return {
     ...spec,
-    variant: 'linear',
+    family: 'kernel-linear',
     dk: setup.r,
     dv,
     heads,
@@ -425,8 +384,13 @@ function weightPasses(
 }
 
 /** The GPU plan of every form of a feature-map variant. */
-export function featureGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers): FormPlan {
-  const setup = featureSetup(spec);
+function featureGpuPlan(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: PlanIo,
+  buffers: PlanBuffers,
+  setup: FeatureSetup,
+): FormPlan {
   checkFeatureLimits(ctx, spec, setup);
   const { n, dv, heads } = spec;
   const { r } = setup;
@@ -460,7 +424,7 @@ export function featureGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffe
     throw new EngineError(`${spec.variant} has no ${spec.form} form on WebGPU`);
   }
   // InLine's extra heads carry φ = e_0, so the same kernels return Σv and the count.
-  const headsOut = setup.rule === RULE.inline ? 2 * heads : heads;
+  const headsOut = setup.rule === ROW_RULE.inline ? 2 * heads : heads;
   const augmented = dv + 1;
   const recordFloats =
     spec.form === 'recurrent' ? r * augmented : linearStateFloats({ dk: r, dv: augmented });
@@ -512,15 +476,16 @@ export function featureGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffe
  * The weights() passes: the n×n weights of head 0 (spec.heads = 1) into
  * `matrix`, from head 0's q and k already uploaded to io.
  */
-export function featureGpuWeights(
+function featureGpuWeights(
   ctx: GpuContext,
   spec: GpuSpec,
   io: Pick<PlanIo, 'q' | 'k'>,
   matrix: GPUBuffer,
   buffers: PlanBuffers,
+  setupOf: FeatureSetupOf,
 ): Dispatch[] {
   const weightsSpec: GpuSpec = { ...spec, heads: 1, form: 'parallel' };
-  const setup = featureSetup(weightsSpec);
+  const setup = setupOf(weightsSpec, featureSetupBase(weightsSpec));
   checkFeatureLimits(ctx, weightsSpec, setup);
   const uniform = featureUniform(ctx, buffers, weightsSpec, setup, 1, 1);
   const features = featurePasses(ctx, weightsSpec, setup, io, buffers, uniform, 1, 1);
@@ -528,4 +493,13 @@ export function featureGpuWeights(
     ...features.dispatches,
     ...weightPasses(ctx, weightsSpec, setup, features, matrix, buffers, uniform, 1),
   ];
+}
+
+/** The WebGPU forms of a feature-map variant whose folder says how it maps onto the passes. */
+export function featureGpuForms(setupOf: FeatureSetupOf): GpuForms {
+  return {
+    plan: (ctx, spec, io, buffers) =>
+      featureGpuPlan(ctx, spec, io, buffers, setupOf(spec, featureSetupBase(spec))),
+    weights: (ctx, spec, io, matrix, buffers) => featureGpuWeights(ctx, spec, io, matrix, buffers, setupOf),
+  };
 }

@@ -10,11 +10,10 @@
 // recurrent walks the tokens; chunk works in log space with chunk-local
 // cumulative sums and exponentiates only masked differences (all ≤ 0), and the
 // delta rule's chunk form uses the WY/UT representation by forward substitution.
-import type { Form, VariantId } from '../../../types';
+import type { Form } from '../../../types';
 import { booleanParam, numberParam, type ResolvedParams } from '../descriptor';
-import { rowDot, type HeadData, type HeadResult } from '../head';
-
-export type GatedVariant = 'retnet' | 'mamba2' | 'gla' | 'rwkv6' | 'deltanet' | 'gated-deltanet';
+import { rowDot, type CpuForms, type HeadData, type HeadResult, type StateTrace } from '../head';
+import { gateChannels, type GatedRule } from './rule';
 
 /** One head of a gated variant, as every form sees it. */
 export interface GatedHead {
@@ -36,17 +35,6 @@ export interface GatedHead {
   readonly beta?: Float64Array;
 }
 
-export function isGatedVariant(id: VariantId): id is GatedVariant {
-  return (
-    id === 'retnet' ||
-    id === 'mamba2' ||
-    id === 'gla' ||
-    id === 'rwkv6' ||
-    id === 'deltanet' ||
-    id === 'gated-deltanet'
-  );
-}
-
 /** L2-normalise every row (a zero row stays zero). */
 export function normalizeRows(x: Float64Array, rows: number, d: number): Float64Array {
   const out = new Float64Array(x.length);
@@ -58,34 +46,25 @@ export function normalizeRows(x: Float64Array, rows: number, d: number): Float64
   return out;
 }
 
-/** Reads a head's inputs and validated params into the shared setup. */
-export function gatedHead(variant: GatedVariant, head: HeadData, params: ResolvedParams): GatedHead {
+/** Reads a head's inputs and validated params into the shared setup, as the variant's rule says. */
+export function gatedHead(rule: GatedRule, head: HeadData, params: ResolvedParams): GatedHead {
   const { n, dk, dv, q, v } = head;
   const inputs = head.inputs ?? {};
   const scale = numberParam(params, 'scale');
-  const base = { n, dk, dv, q, v, scale };
-  switch (variant) {
-    case 'retnet':
-      return {
-        ...base,
-        k: head.k,
-        g: new Float64Array(n).fill(Math.log(numberParam(params, 'gamma'))),
-        channels: 1,
-        family: 'decay',
-      };
-    case 'mamba2':
-      return { ...base, k: head.k, g: inputs.g, channels: 1, family: 'decay' };
-    case 'gla':
-      return { ...base, k: head.k, g: inputs.g, channels: dk, family: 'decay' };
-    case 'rwkv6':
-      return { ...base, k: head.k, g: inputs.g, channels: dk, family: 'decay', bonus: inputs.u };
-    case 'deltanet':
-    case 'gated-deltanet': {
-      const k = booleanParam(params, 'normalizeK') ? normalizeRows(head.k, n, dk) : head.k;
-      const g = variant === 'deltanet' ? new Float64Array(n) : inputs.g;
-      return { ...base, k, g, channels: 1, family: 'delta', beta: inputs.beta };
-    }
+  const g =
+    rule.decay === 'gamma'
+      ? new Float64Array(n).fill(Math.log(numberParam(params, 'gamma')))
+      : rule.decay === 'none'
+        ? new Float64Array(n)
+        : inputs.g;
+  const base = { n, dk, dv, q, v, scale, g, channels: gateChannels(rule, dk) };
+  if (rule.delta) {
+    const k = booleanParam(params, 'normalizeK') ? normalizeRows(head.k, n, dk) : head.k;
+    return { ...base, k, family: 'delta', beta: inputs.beta };
   }
+  return rule.bonus
+    ? { ...base, k: head.k, family: 'decay', bonus: inputs.u }
+    : { ...base, k: head.k, family: 'decay' };
 }
 
 /** Log gate of token t for key channel c. */
@@ -394,13 +373,8 @@ export function gatedWeights(h: GatedHead): Float64Array {
   return gatedRecurrent({ ...h, dv: h.n, v: identity }).o;
 }
 
-export function runGated(
-  variant: GatedVariant,
-  head: HeadData,
-  form: Form,
-  params: ResolvedParams,
-): HeadResult {
-  const h = gatedHead(variant, head, params);
+export function runGated(rule: GatedRule, head: HeadData, form: Form, params: ResolvedParams): HeadResult {
+  const h = gatedHead(rule, head, params);
   switch (form) {
     case 'parallel':
       return gatedParallel(h);
@@ -409,30 +383,23 @@ export function runGated(
     case 'chunk':
       return gatedChunk(h, numberParam(params, 'chunkSize'));
     default:
-      throw new Error(`${variant} has no ${form} form`);
+      throw new Error(`this gated variant has no ${form} form`);
   }
 }
 
-/** The CPU engine's module for one gated variant. */
-export function gatedCpu(variant: GatedVariant) {
+/** The CPU forms of one gated variant, from its rule. */
+export function gatedCpu(rule: GatedRule): CpuForms {
   return {
-    run: (head: HeadData, form: Form, params: ResolvedParams) => runGated(variant, head, form, params),
-    weights: (head: HeadData, params: ResolvedParams) => gatedWeights(gatedHead(variant, head, params)),
+    run: (head, form, params) => runGated(rule, head, form, params),
+    weights: (head, params) => gatedWeights(gatedHead(rule, head, params)),
+    stateTrace: (head, params, at) => gatedStateTrace(gatedHead(rule, head, params), at),
   };
 }
 
 // ---------------------------------------------------------------------------
 // Helpers for the lessons' views (state under forgetting, memory horizon).
 
-export interface GatedStateTrace {
-  /** Shape of S: dk × dv. */
-  readonly rows: number;
-  readonly cols: number;
-  /** ‖S_t‖_F after each token, t = 1..n. */
-  readonly norms: Float64Array;
-  /** S_t after token `at` (1-based), row-major. */
-  readonly state: Float64Array;
-}
+export type GatedStateTrace = StateTrace;
 
 /** S_t of one head as the recurrence runs: its norm at every t and the state itself at token `at`. */
 export function gatedStateTrace(h: GatedHead, at: number): GatedStateTrace {

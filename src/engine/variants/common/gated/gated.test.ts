@@ -16,8 +16,18 @@ import { maxAbsDiff } from '../../../testing/vectors';
 import { EngineError, type AttentionProblem, type Form, type VariantId } from '../../../types';
 import { validateRequest } from '../../../validate';
 import type { HeadData } from '../head';
-import { gatedChunk, gatedHead, gatedRecurrent, retainedFraction, type GatedVariant } from './cpu';
+import { gatedChunk, gatedHead as gatedHeadOf, gatedRecurrent, retainedFraction } from './cpu';
+import { getDefinition, type GatedVariant } from '../../registry';
+import type { ResolvedParams } from '../descriptor';
+
 import { gatedTestProblem } from './testProblems';
+
+/** The shared setup of a variant's head, under its rule. */
+function gatedHead(variant: GatedVariant, head: HeadData, params: ResolvedParams) {
+  const rule = getDefinition(variant).gated;
+  if (!rule) throw new Error(`${variant} has no gated rule`);
+  return gatedHeadOf(rule, head, params);
+}
 
 const GATED: readonly GatedVariant[] = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'];
 const FORMS: readonly Form[] = ['parallel', 'recurrent', 'chunk'];

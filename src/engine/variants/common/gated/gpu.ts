@@ -1,5 +1,5 @@
-// WebGPU forms of the gated and delta-rule variants (retnet, mamba2, gla, rwkv6,
-// deltanet, gated-deltanet), H heads per dispatch, f32 throughout. Kernels in
+// WebGPU forms shared by the gated and delta-rule variants (each folder passes
+// its rule, ./rule.ts), H heads per dispatch, f32 throughout. Kernels in
 // src/shaders/gated (their headers give the math):
 //   parallel:  block-local gate cumsums (16-token blocks) → decay_matrix (the n×n
 //              matrix with the decay summed over exactly the steps between j and i)
@@ -42,7 +42,6 @@ import { EngineError } from '../../../types';
 import { formatBytes } from '../../../validate';
 import {
   checkGrid,
-  isGatedGpuVariant,
   grid2d,
   type Dispatch,
   type GpuContext,
@@ -50,7 +49,7 @@ import {
   type PlanBuffers,
   type PlanIo,
 } from '../../../gpu/plan';
-import type { FormPlan } from '../../../gpu/variants';
+import type { FormPlan, GpuForms } from '../../../gpu/plan';
 import { columnPartsStagedTokens } from '../../../gpu/kernels';
 import {
   explicitPipeline,
@@ -59,7 +58,8 @@ import {
   type BindingKind,
   type KernelPipeline,
 } from '../../../gpu/pipelines';
-import type { ResolvedParams } from '../descriptor';
+import type { ProblemDims, ResolvedParams, VariantDescriptor } from '../descriptor';
+import { gateChannels, type GatedRule } from './rule';
 
 const F32 = 4;
 const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
@@ -135,53 +135,41 @@ function f32(values: ArrayLike<number> | undefined, count: number, what: string)
   return out;
 }
 
-/** Reads the validated params and inputs (only the first spec.heads heads: weights() passes 1). */
-export function gatedSetup(spec: GpuSpec): GatedSetup {
+/**
+ * Reads the validated params and inputs as the variant's rule says (only the
+ * first spec.heads heads: weights() passes 1).
+ */
+export function gatedSetup(rule: GatedRule, descriptor: VariantDescriptor, spec: GpuSpec): GatedSetup {
   const params: ResolvedParams = spec.params ?? {};
   const inputs = spec.inputs ?? {};
   const { n, dk, heads } = spec;
-  const variant = spec.variant;
-  if (!isGatedGpuVariant(variant)) throw new EngineError(`variant "${variant}" is not a gated variant`);
   const empty = new Float32Array(0);
-  const base = { bonus: false, delta: false, normalizeK: false, beta: empty, u: empty };
-  switch (variant) {
-    case 'retnet':
-      return {
-        ...base,
-        channels: 1,
-        scale: numberOf(params, 'scale', 1 / Math.sqrt(dk)),
-        g: new Float32Array(heads * n).fill(Math.log(numberOf(params, 'gamma', 0.96875))),
-      };
-    case 'mamba2':
-      return { ...base, channels: 1, scale: numberOf(params, 'scale', 1), g: f32(inputs.g, heads * n, 'g') };
-    case 'gla':
-      return {
-        ...base,
-        channels: dk,
-        scale: numberOf(params, 'scale', 1 / Math.sqrt(dk)),
-        g: f32(inputs.g, heads * n * dk, 'g'),
-      };
-    case 'rwkv6':
-      return {
-        ...base,
-        channels: dk,
-        bonus: true,
-        scale: numberOf(params, 'scale', 1),
-        g: f32(inputs.g, heads * n * dk, 'g'),
-        u: f32(inputs.u, heads * dk, 'u'),
-      };
-    case 'deltanet':
-    case 'gated-deltanet':
-      return {
-        ...base,
-        channels: 1,
-        delta: true,
-        normalizeK: params.normalizeK !== false,
-        scale: numberOf(params, 'scale', 1 / Math.sqrt(dk)),
-        g: variant === 'deltanet' ? new Float32Array(heads * n) : f32(inputs.g, heads * n, 'g'),
-        beta: f32(inputs.beta, heads * n, 'beta'),
-      };
-  }
+  const channels = gateChannels(rule, dk);
+  const g =
+    rule.decay === 'gamma'
+      ? new Float32Array(heads * n).fill(
+          Math.log(numberOf(params, 'gamma', defaultOf(descriptor, 'gamma', spec))),
+        )
+      : rule.decay === 'none'
+        ? new Float32Array(heads * n)
+        : f32(inputs.g, heads * n * channels, 'g');
+  return {
+    channels,
+    bonus: rule.bonus,
+    delta: rule.delta,
+    normalizeK: rule.delta && params.normalizeK !== false,
+    scale: numberOf(params, 'scale', defaultOf(descriptor, 'scale', spec)),
+    g,
+    beta: rule.delta ? f32(inputs.beta, heads * n, 'beta') : empty,
+    u: rule.bonus ? f32(inputs.u, heads * dk, 'u') : empty,
+  };
+}
+
+/** A number parameter's contract default at these sizes. */
+function defaultOf(descriptor: VariantDescriptor, name: string, dims: ProblemDims): number {
+  const spec = descriptor.params[name];
+  if (spec?.kind !== 'number') throw new EngineError(`${descriptor.id} has no number parameter ${name}`);
+  return typeof spec.default === 'function' ? spec.default(dims) : spec.default;
 }
 
 // ---------------------------------------------------------------------------
@@ -469,8 +457,13 @@ function recurrentDispatch(
 // ---------------------------------------------------------------------------
 // Forms.
 
-export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers): FormPlan {
-  const setup = gatedSetup(spec);
+function gatedGpuPlan(
+  ctx: GpuContext,
+  spec: GpuSpec,
+  io: PlanIo,
+  buffers: PlanBuffers,
+  setup: GatedSetup,
+): FormPlan {
   const { n, dk, dv, heads } = spec;
   const input = uploadInputs(ctx, spec, setup, io.k, buffers);
   const dispatches = [...input.dispatches];
@@ -668,14 +661,14 @@ export function gatedGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers
  * on one-hot values for the delta rule (it writes the rows t ≥ its first column;
  * the rest of the lower triangle is zero by causality).
  */
-export function gatedGpuWeights(
+function gatedGpuWeights(
   ctx: GpuContext,
   spec: GpuSpec,
   io: Pick<PlanIo, 'q' | 'k'>,
   matrix: GPUBuffer,
   buffers: PlanBuffers,
+  setup: GatedSetup,
 ): Dispatch[] {
-  const setup = gatedSetup(spec);
   const { n } = spec;
   const input = uploadInputs(ctx, spec, setup, io.k, buffers);
   const dispatches = [...input.dispatches];
@@ -713,4 +706,14 @@ export function gatedGpuWeights(
     ),
   );
   return dispatches;
+}
+
+/** The WebGPU forms of one gated variant, from its rule. */
+export function gatedGpuForms(rule: GatedRule, descriptor: VariantDescriptor): GpuForms {
+  return {
+    plan: (ctx, spec, io, buffers) =>
+      gatedGpuPlan(ctx, spec, io, buffers, gatedSetup(rule, descriptor, spec)),
+    weights: (ctx, spec, io, matrix, buffers) =>
+      gatedGpuWeights(ctx, spec, io, matrix, buffers, gatedSetup(rule, descriptor, spec)),
+  };
 }

@@ -14,6 +14,7 @@ import { dataDependentGates } from '../../../inputs/gates';
 import { maxAbsDiff, toleranceFor } from '../../../testing/vectors';
 import { EngineError, type AttentionProblem, type Form, type VariantId } from '../../../types';
 import { gatedTestProblem } from './testProblems';
+import { familyIds, getDefinition } from '../../registry';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -23,14 +24,14 @@ function option(name: string, fallback: number): number {
 const n = option('n', 65536);
 const d = option('d', 64);
 const heads = option('heads', 1);
-const ALL: readonly VariantId[] = ['retnet', 'mamba2', 'gla', 'rwkv6', 'deltanet', 'gated-deltanet'];
+const ALL: readonly VariantId[] = familyIds('gated');
 const only = process.argv.indexOf('--variants');
 /** `--variants a,b` restricts the check to those ids. */
 const variants: readonly VariantId[] =
   only >= 0 ? ALL.filter((id) => process.argv[only + 1].split(',').includes(id)) : ALL;
 
 function withGates(variant: VariantId, base: AttentionProblem, mode: 'strong' | 'mixed'): AttentionProblem {
-  if (variant === 'retnet')
+  if (getDefinition(variant).gated?.decay === 'gamma')
     return { ...base, params: { gamma: mode === 'strong' ? Math.exp(-20) : 0.96875 } };
   const g = base.inputs?.g;
   if (!g) return base;
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   for (const variant of variants) {
     const base = gatedTestProblem(variant, { n, dk: d, dv: d, heads, seed: 17 });
     for (const mode of ['strong', 'mixed'] as const) {
-      if (variant === 'deltanet' && mode === 'mixed') continue; // no gates
+      if (getDefinition(variant).gated?.decay === 'none' && mode === 'mixed') continue; // no gates
       const problem = withGates(variant, base, mode);
       const started = performance.now();
       const reference = runCpu({ variant, form: 'recurrent', problem });

@@ -1,0 +1,13 @@
+// cosFormer (attention-math.md §6): a feature map φ, then kernel linear attention on its features,
+// composed from common/featuremap/ (CPU forms, kernels, cost).
+import { featureMapCost } from '../common/featuremap/cost';
+import { defineVariant } from '../definition';
+import { cosformerDescriptor } from './descriptor';
+
+export const definition = defineVariant({
+  id: 'cosformer',
+  family: 'feature-map',
+  descriptor: cosformerDescriptor,
+  cost: featureMapCost('cosformer', { dimension: (dims) => 2 * dims.dk }),
+  loadGpu: () => import('./gpu').then((m) => m.gpu),
+});

@@ -1,0 +1,13 @@
+// Focused linear attention (attention-math.md §9): a feature map φ, then kernel linear attention on its features,
+// composed from common/featuremap/ (CPU forms, kernels, cost).
+import { featureMapCost } from '../common/featuremap/cost';
+import { defineVariant } from '../definition';
+import { focusedDescriptor } from './descriptor';
+
+export const definition = defineVariant({
+  id: 'focused',
+  family: 'feature-map',
+  descriptor: focusedDescriptor,
+  cost: featureMapCost('focused', { dimension: (dims) => dims.dk }),
+  loadGpu: () => import('./gpu').then((m) => m.gpu),
+});

@@ -1,0 +1,5 @@
+// Gated DeltaNet on the CPU: the shared gated forms (common/gated/cpu.ts) under its rule.
+import { gatedCpu } from '../common/gated/cpu';
+import { gatedDeltanetRule } from './rule';
+
+export const cpu = gatedCpu(gatedDeltanetRule);

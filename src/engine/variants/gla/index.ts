@@ -1,0 +1,17 @@
+// GLA (attention-math.md §15): one of the six gated variants; its rule
+// (rule.ts) is all that sets it apart in the shared kernels of common/gated/.
+import { gatedCost } from '../common/gated/cost';
+import { gatedExampleInputs } from '../common/gated/inputs';
+import { defineVariant } from '../definition';
+import { glaDescriptor } from './descriptor';
+import { glaRule } from './rule';
+
+export const definition = defineVariant({
+  id: 'gla',
+  family: 'gated',
+  descriptor: glaDescriptor,
+  cost: gatedCost(glaRule, 'gla'),
+  exampleInputs: gatedExampleInputs(glaRule),
+  gated: glaRule,
+  loadGpu: () => import('./gpu').then((m) => m.gpu),
+});

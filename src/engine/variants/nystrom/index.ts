@@ -1,0 +1,13 @@
+// Nyströmformer (attention-math.md §21): softmax approximated through m
+// landmarks (segment means) and a pseudo-inverse.
+import { defineVariant } from '../definition';
+import { nystromCost } from './cost';
+import { nystromDescriptor } from './descriptor';
+
+export const definition = defineVariant({
+  id: 'nystrom',
+  family: 'low-rank',
+  descriptor: nystromDescriptor,
+  cost: nystromCost,
+  loadGpu: () => import('./gpu').then((m) => m.gpu),
+});

@@ -1,0 +1,13 @@
+// RALA (attention-math.md §11): a feature map φ, then kernel linear attention on its features,
+// composed from common/featuremap/ (CPU forms, kernels, cost).
+import { featureMapCost } from '../common/featuremap/cost';
+import { defineVariant } from '../definition';
+import { ralaDescriptor } from './descriptor';
+
+export const definition = defineVariant({
+  id: 'rala',
+  family: 'feature-map',
+  descriptor: ralaDescriptor,
+  cost: featureMapCost('rala', { dimension: (dims) => dims.dk }),
+  loadGpu: () => import('./gpu').then((m) => m.gpu),
+});

@@ -1,0 +1,13 @@
+// Softmax attention (attention-math.md §1): the quadratic baseline every other
+// variant is measured against.
+import { defineVariant } from '../definition';
+import { softmaxCost } from './cost';
+import { softmaxDescriptor } from './descriptor';
+
+export const definition = defineVariant({
+  id: 'softmax',
+  family: 'exact-softmax',
+  descriptor: softmaxDescriptor,
+  cost: softmaxCost('softmax', () => Infinity),
+  loadGpu: () => import('./gpu').then((m) => m.gpu),
+});
