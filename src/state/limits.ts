@@ -1,6 +1,6 @@
 // Ranges and defaults of every control. Sliders read LIMITS so they offer
 // exactly what the URL schema accepts; the schema clamps to the same numbers.
-import type { Form, VariantId } from '../engine/types';
+import { formsByVariant, type Form, type VariantId } from '../engine';
 import type {
   FamilyPattern,
   FeatureMapId,
@@ -67,35 +67,8 @@ export const LIMITS = {
 
 export type NumericKey = keyof typeof LIMITS;
 
-/** Forms each variant offers in the app today (mirrors the contract; later issues add variants). */
-export const FORMS_BY_VARIANT: Partial<Record<VariantId, readonly Form[]>> = {
-  softmax: ['parallel', 'recurrent', 'flash'],
-  swa: ['parallel', 'flash'],
-  linear: ['parallel', 'recurrent', 'chunk'],
-  // Issue 3's feature-map variants (performer and hedgehog also need inputs.projection:
-  // performerProjection / hedgehogProjection of src/engine/inputs/randomFeatures.ts).
-  performer: ['parallel', 'recurrent', 'chunk'],
-  cosformer: ['parallel', 'recurrent', 'chunk'],
-  based: ['parallel', 'recurrent', 'chunk'],
-  hedgehog: ['parallel', 'recurrent', 'chunk'],
-  focused: ['parallel', 'recurrent', 'chunk'],
-  inline: ['parallel', 'recurrent', 'chunk'],
-  // Non-causal only (params.causal must be false).
-  rala: ['parallel'],
-  // Issue 4's gated and delta-rule variants (inputs g, beta, u: src/engine/inputs/gates.ts).
-  retnet: ['parallel', 'recurrent', 'chunk'],
-  mamba2: ['parallel', 'recurrent', 'chunk'],
-  gla: ['parallel', 'recurrent', 'chunk'],
-  rwkv6: ['parallel', 'recurrent', 'chunk'],
-  deltanet: ['parallel', 'recurrent', 'chunk'],
-  'gated-deltanet': ['parallel', 'recurrent', 'chunk'],
-  // Issue 6: higher-order, infinite-context and low-rank variants.
-  hla2: ['parallel', 'recurrent', 'chunk'],
-  infini: ['parallel', 'chunk'],
-  // Non-causal only; linformer also needs inputs.E and inputs.F (kproj×n).
-  linformer: ['parallel'],
-  nystrom: ['parallel'],
-};
+/** Forms each variant offers in the app: the engine registry's descriptors, in menu order. */
+export const FORMS_BY_VARIANT: Partial<Record<VariantId, readonly Form[]>> = formsByVariant;
 
 export const APP_VARIANTS = Object.keys(FORMS_BY_VARIANT) as VariantId[];
 export const FEATURE_MAPS: readonly FeatureMapId[] = ['elu1', 'relu', 'identity'];
