@@ -21,7 +21,16 @@ export {
   formatBytes,
 } from './validate';
 export type { NormalizedProblem, NormalizedRequest, BufferLimits, BufferSizeModel } from './validate';
-export { getVariant, findVariant, implementedVariants, isVariantId } from './variants/registry';
+export {
+  getVariant,
+  findVariant,
+  implementedVariants,
+  isVariantId,
+  definitions,
+  getDefinition,
+  findDefinition,
+} from './variants/registry';
+export type { VariantDefinition, ExampleSizes } from './variants/definition';
 export type {
   VariantDescriptor,
   ParamSpec,

@@ -13,7 +13,12 @@ import {
   type RunRequest,
   type VariantId,
 } from './types';
-import type { ExtraInputSpec, ProblemDims, ResolvedParams, VariantDescriptor } from './variants/common/descriptor';
+import type {
+  ExtraInputSpec,
+  ProblemDims,
+  ResolvedParams,
+  VariantDescriptor,
+} from './variants/common/descriptor';
 import { getVariant } from './variants/registry';
 
 /** A problem whose sizes, arrays, params and inputs have been checked; defaults filled. */
