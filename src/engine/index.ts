@@ -213,3 +213,13 @@ export type { HlaAnalysis, HlaAnalysisSettings } from './analysis/pipelines/hlaS
 export { STATE_TRACE_BUDGET } from './analysis/pipelines/stateTrace';
 export type { HybridAnalysis, InfiniBranches } from './analysis/pipelines/hybridParts';
 export type { SeqParallelResult, SimulatedRun } from './analysis/pipelines/seqParallel';
+// What lesson 12's pipelines compose (the hybrid module and Infini-attention's two branches).
+export {
+  equalShareLogLambda,
+  hybridBranches,
+  hybridShares,
+  infiniShares,
+  linShareCurve,
+} from './hybrid/hybrid';
+export type { HybridBranches, HybridShares, InfiniShares } from './hybrid/hybrid';
+export { infiniParts } from './variants/infini/cpu';
