@@ -1,6 +1,6 @@
 // Lesson 9's lab on the CPU fallback (gpu=0): the printed scores, FLOPs and
 // errors of the enlarged family, the table of all families and the cost
-// slopes equal the engine's float64 computation in Node (gallery.ts over the
+// slopes equal the engine's float64 computation in Node (familyGallery.ts over the
 // engine's CPU references) on the same seeded inputs; the gallery cards and
 // the block slider (keyboard) change the view and the numbers.
 import { expect, test, type Page } from '@playwright/test';
@@ -11,7 +11,7 @@ import {
   type FamilyId,
   type FamilySettings,
   type Gallery,
-} from '../src/components/family-gallery/gallery';
+} from '../src/engine/analysis/pipelines/familyGallery';
 import { expectUrlParam, heatmapCell, openView, readoutValues, waitForLabIdle } from './helpers';
 
 const N = 64;

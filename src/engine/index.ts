@@ -195,3 +195,44 @@ export {
   patternDensity,
 } from './patterns';
 export type { PatternId, PatternParams, PatternProblem, PatternResult, LshAssignment } from './patterns';
+// The analysis worker (src/engine/analysis): the page starts it with
+// createAnalysisClient() and runs its pipelines by name; the pipelines' settings
+// and results, and the helpers the labs share with them.
+export { createAnalysisClient } from './analysis/worker/client';
+export type { AnalysisClient, CallOptions as AnalysisCallOptions } from './analysis/worker/client';
+export type { PipelineName, PipelineResult, PipelineSettings } from './analysis/pipelines/registry';
+export type { GeneratorInputs } from './analysis/pipelines/inputs';
+export type { PerformerSweepPoint } from './analysis/performerSweep';
+export {
+  MAP_CHOICES,
+  FOCUS_POWERS,
+  SWEEP_FEATURE_COUNTS,
+  SWEEP_SEED_COUNT,
+  choiceVariant,
+  hedgehogFeaturesPerHalf,
+  mapRequest,
+} from './analysis/pipelines/featureMap';
+export type { FeatureAnalysis, FocusPoint, MapChoice, MapSettings } from './analysis/pipelines/featureMap';
+export { COST_NS, FAMILY_IDS, isPatternFamily, variantRequest } from './analysis/pipelines/familyGallery';
+export type {
+  CostCurve,
+  CostPoint,
+  FamilyEntry,
+  FamilyId,
+  FamilySettings,
+  Gallery,
+} from './analysis/pipelines/familyGallery';
+export type { HlaAnalysis, HlaAnalysisSettings } from './analysis/pipelines/hlaState';
+export { STATE_TRACE_BUDGET } from './analysis/pipelines/stateTrace';
+export type { HybridAnalysis, InfiniBranches } from './analysis/pipelines/hybridParts';
+export type { SeqParallelResult, SimulatedRun } from './analysis/pipelines/seqParallel';
+// What lesson 12's pipelines compose (the hybrid module and Infini-attention's two branches).
+export {
+  equalShareLogLambda,
+  hybridBranches,
+  hybridShares,
+  infiniShares,
+  linShareCurve,
+} from './hybrid/hybrid';
+export type { HybridBranches, HybridShares, InfiniShares } from './hybrid/hybrid';
+export { infiniParts } from './variants/infini/cpu';

@@ -4,11 +4,11 @@
 import { useMemo } from 'react';
 import { hostMatrix } from '../../engine/cpu';
 import type { MatrixHandle } from '../../engine/types';
+import { FAMILY_IDS, type FamilyEntry, type FamilyId, type Gallery } from '../../engine';
 import { formatCount, formatNumber } from '../format';
 import { Heatmap } from '../heatmap/Heatmap';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/translate';
-import { FAMILY_IDS, type FamilyEntry, type FamilyId, type Gallery } from './gallery';
 import styles from './Gallery.module.css';
 
 export function familyKey(kind: 'name' | 'short' | 'taxonomy' | 'cost' | 'gives', id: FamilyId): MessageKey {

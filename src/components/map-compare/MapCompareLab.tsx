@@ -5,7 +5,6 @@
 // Focused's p. The analysis runs in a Worker with a progress bar; the maps are
 // drawn as soon as the engine returns them.
 import { useMemo } from 'react';
-import type { PerformerSweepPoint } from '../../engine/analysis';
 import { hostMatrix } from '../../engine/cpu';
 import type { MatrixHandle } from '../../engine/types';
 import { LIMITS } from '../../state/urlSchema';
@@ -23,21 +22,18 @@ import { useEngine, useLatestRun } from '../hooks/useEngine';
 import { useT } from '../i18n';
 import { EngineErrorNote } from '../lab/EngineErrorNote';
 import {
-  choiceOf,
-  inverseSqrtAnchor,
-  logLogSlope,
   mapRequest,
   SWEEP_SEED_COUNT,
-  viewPatchOf,
   type FeatureAnalysis,
-  type FocusPoint,
   type MapChoice,
   type MapSettings,
-} from '../lab/featureAnalysis';
+  type PerformerSweepPoint,
+} from '../../engine';
+import { useAnalysis } from '../hooks/useAnalysis';
+import { inverseSqrtAnchor, logLogSlope } from '../lab/errorTrend';
+import { choiceOf, viewPatchOf } from '../lab/mapChoice';
 import { InputControls } from '../lab/InputControls';
 import { Readout, type ReadoutItem } from '../lab/Readout';
-import { useAnalysisRun } from '../lab/useAnalysisRun';
-import { useFeatureWorkers } from '../lab/useFeatureWorker';
 import { problemKey, useProblem, useProblemInputs } from '../lab/useProblem';
 import { SpectrumChart } from '../spectrum-chart/SpectrumChart';
 import styles from '../lab/Lab.module.css';
@@ -62,11 +58,9 @@ export function MapCompareLab({ choices }: MapCompareLabProps) {
   const labMaxN = Math.min(ANALYSIS_MAX_N, maxN ?? ANALYSIS_MAX_N);
   const inputs = useProblemInputs(labMaxN);
   const problem = useProblem(inputs);
-  const workers = useFeatureWorkers();
   const stored = choiceOf(variant, featureMap);
   const choice: MapChoice = stored !== null && choices.includes(stored) ? stored : choices[0];
   const causal = choice === 'rala' ? false : causalSetting;
-  const settings: MapSettings = { choice, causal, m, p };
   const { n, d } = inputs;
   const name = t(`fm.map.${choice}`);
   const choiceKey = `${choice}|${causal}|${choice === 'performer' ? m : ''}|${choice === 'focused' ? p : ''}`;
@@ -85,35 +79,26 @@ export function MapCompareLab({ choices }: MapCompareLabProps) {
     return engine.weights(request);
   });
 
-  const analysisKey = `${problemKey(inputs)}|${choiceKey}`;
-  const analysis = useAnalysisRun<FeatureAnalysis>(analysisKey, (signal, onProgress) => {
-    const client = workers.analysis.current;
-    if (!client) return Promise.reject(new Error('the analysis worker is not running'));
-    return client.analyze(inputs, settings, { signal, onProgress });
-  });
-  const sweepKey = choice === 'performer' ? `${problemKey(inputs)}|${causal}` : null;
-  const sweep = useAnalysisRun<PerformerSweepPoint[]>(sweepKey, (signal, onProgress) => {
-    const client = workers.sweep.current;
-    if (!client) return Promise.reject(new Error('the analysis worker is not running'));
-    return client.sweep(inputs, causal, { signal, onProgress });
-  });
+  // Performer's m and Focused's p reach the analysis only when they are the choice's.
+  const analysisSettings: MapSettings = {
+    choice,
+    causal,
+    m: choice === 'performer' ? m : 0,
+    p: choice === 'focused' ? p : 0,
+  };
+  const analysis = useAnalysis('featureMap', { inputs, settings: analysisSettings });
+  const sweep = useAnalysis('performerSweep', choice === 'performer' ? { inputs, causal } : null);
+  const focus = useAnalysis('focusSweep', choice === 'focused' ? { inputs, causal } : null);
 
-  const focusKey = choice === 'focused' ? `${problemKey(inputs)}|${causal}` : null;
-  const focus = useAnalysisRun<FocusPoint[]>(focusKey, (signal, onProgress) => {
-    const client = workers.sweep.current;
-    if (!client) return Promise.reject(new Error('the analysis worker is not running'));
-    return client.focusSweep(inputs, causal, { signal, onProgress });
-  });
-
-  const result = analysis.pending ? undefined : analysis.value;
-  const shown = analysis.value;
+  const result = analysis.pending ? undefined : analysis.result;
+  const shown = analysis.result;
   const difference = useMemo(() => (shown ? hostMatrix(shown.difference, shown.n, shown.n) : null), [shown]);
 
-  const sweepPoints = sweep.pending ? undefined : sweep.value;
+  const sweepPoints = sweep.pending ? undefined : sweep.result;
   const meanErrors = (points: readonly PerformerSweepPoint[]) =>
     points.map((point) => ({ m: point.m, error: point.relativeFrobenius.mean }));
   const slope = logLogSlope(meanErrors(sweepPoints ?? []));
-  const fit = inverseSqrtAnchor(meanErrors(sweep.value ?? []));
+  const fit = inverseSqrtAnchor(meanErrors(sweep.result ?? []));
 
   const items: ReadoutItem[] = [
     {
@@ -367,7 +352,7 @@ export function MapCompareLab({ choices }: MapCompareLabProps) {
           )}
           <ErrorSweepChart
             title={t('fm.sweepTitle')}
-            points={sweep.value ?? []}
+            points={sweep.result ?? []}
             fit={fit}
             markerM={m}
             pending={sweep.pending}
@@ -391,7 +376,7 @@ export function MapCompareLab({ choices }: MapCompareLabProps) {
                 {
                   id: 'entropy',
                   label: t('fm.meanEntropy'),
-                  points: (focus.value ?? []).map((point) => ({ x: point.p, y: point.meanEntropy })),
+                  points: (focus.result ?? []).map((point) => ({ x: point.p, y: point.meanEntropy })),
                 },
               ]}
               xLabel="p"
@@ -406,13 +391,13 @@ export function MapCompareLab({ choices }: MapCompareLabProps) {
                 {
                   id: 'erank',
                   label: t('fm.effectiveRank'),
-                  points: (focus.value ?? []).map((point) => ({ x: point.p, y: point.effectiveRank })),
+                  points: (focus.result ?? []).map((point) => ({ x: point.p, y: point.effectiveRank })),
                 },
                 {
                   id: 'nrank',
                   label: t('fm.numericalRank'),
                   dashed: true,
-                  points: (focus.value ?? []).map((point) => ({ x: point.p, y: point.numericalRank })),
+                  points: (focus.result ?? []).map((point) => ({ x: point.p, y: point.numericalRank })),
                 },
               ]}
               xLabel="p"

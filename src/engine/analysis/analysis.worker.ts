@@ -1,7 +1,7 @@
-// Web Worker entry of the analysis module: spectra and Performer sweeps run
-// here so the page stays responsive. Create it with
-//   new Worker(new URL('../engine/analysis/analysis.worker.ts', import.meta.url), { type: 'module' })
-// and talk to it through createAnalysisClient (./worker/client.ts).
+// Web Worker entry of the analysis module: every pipeline of
+// ./pipelines/registry.ts runs here so the page stays responsive. The page
+// starts it with createAnalysisClient() (./worker/client.ts), which names this
+// file, so nothing outside the engine refers to it.
 import { serveAnalysis } from './worker/host';
 import type { AnalysisCall, AnalysisPort, AnalysisReply } from './worker/protocol';
 

@@ -1,7 +1,7 @@
 // The analysis module's public surface (spectrum, ranks, entropy, errors
-// against softmax, Performer's m sweep). Pure TypeScript, no DOM: runs in a
-// Worker or in Node. cost.ts (FLOP and memory models) is exported by
-// engine/index.ts directly.
+// against softmax, Performer's m sweep) and the pipelines the labs run in its
+// worker. Pure TypeScript, no DOM: runs in a Worker or in Node. cost.ts (FLOP
+// and memory models) is exported by engine/index.ts directly.
 export { checkedDense, denseFromHandle } from './dense';
 export type { DenseMatrix } from './dense';
 export { singularValues, singularValuesAsync } from './svd';
@@ -30,9 +30,11 @@ export { sampleStats } from './stats';
 export type { SampleStats } from './stats';
 export { performerErrorSweep, performerErrorSweepAsync } from './performerSweep';
 export type { PerformerSweepOptions, PerformerSweepPoint } from './performerSweep';
-export { createAnalysisClient } from './worker/client';
+export { createAnalysisClient, connectAnalysisClient } from './worker/client';
 export type { AnalysisClient, CallOptions } from './worker/client';
 export { serveAnalysis } from './worker/host';
 export type { AnalysisCall, AnalysisReply, AnalysisPort } from './worker/protocol';
+export { runPipeline } from './pipelines/registry';
+export type { PipelineName, PipelineResult, PipelineSettings } from './pipelines/registry';
 export { featureMatrices, isFeatureMapVariant, FEATURE_MAP_VARIANTS } from './features';
 export type { FeatureMatrices, FeatureMapVariant } from './features';

@@ -16,19 +16,18 @@ import {
   variantRequest,
   type FamilyId,
   type FamilySettings,
-} from '../../components/family-gallery/gallery';
+} from '../../engine';
 import { runPattern } from '../../engine/patterns';
 import type { MatrixHandle } from '../../engine/types';
 import { maxAbsDiff, readMatrix } from '../../components/family-gallery/readMatrix';
-import { useGalleryWorker } from '../../components/family-gallery/useGalleryWorker';
 import { formatCount, formatN, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
+import { useAnalysis } from '../../components/hooks/useAnalysis';
 import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';
-import { useAnalysisRun } from '../../components/lab/useAnalysisRun';
 import { problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
 import styles from '../../components/lab/Lab.module.css';
 import { LIMITS } from '../../state/limits';
@@ -55,12 +54,7 @@ export default function FamilyLab() {
     [windowW, block, globals, buckets, kproj, landmarks],
   );
   const settingsKey = `${windowW}|${block}|${globals}|${buckets}|${kproj}|${landmarks}`;
-  const worker = useGalleryWorker();
-
-  const gallery = useAnalysisRun(`${problemKey(inputs)}|${settingsKey}`, (signal, onProgress) => {
-    if (!worker.current) return Promise.reject(new Error('the gallery worker is not running'));
-    return worker.current.gallery(inputs, settings, signal, onProgress);
-  });
+  const gallery = useAnalysis('familyGallery', { inputs, settings });
   const costInputs = useMemo(
     () => ({
       seed: inputs.seed,
@@ -71,13 +65,7 @@ export default function FamilyLab() {
     }),
     [inputs],
   );
-  const costs = useAnalysisRun(
-    `${inputs.seed}|${inputs.d}|${inputs.temperature}|${inputs.locality}|${inputs.clustering}|${settingsKey}`,
-    (signal, onProgress) => {
-      if (!worker.current) return Promise.reject(new Error('the gallery worker is not running'));
-      return worker.current.costs(costInputs, settings, signal, onProgress);
-    },
-  );
+  const costs = useAnalysis('familyCosts', { inputs: costInputs, settings });
 
   // On WebGPU the enlarged map comes from the GPU kernels (f32): engine.weights()
   // for the variants, the pattern kernel for the masks. The numbers and the
@@ -102,7 +90,7 @@ export default function FamilyLab() {
       return engine.weights(variantRequest(pattern, base, settings, inputs.seed));
     },
   );
-  const value = gallery.value;
+  const value = gallery.result;
   const current = value?.entries.find((e) => e.id === pattern);
   const n = value?.n ?? inputs.n;
   const cpuMatrix = useMemo(
@@ -174,7 +162,7 @@ export default function FamilyLab() {
   }
   const slopes: ReadoutItem[] = [
     ...(['softmax', ...FAMILY_IDS] as const).map((id) => {
-      const curve = costs.value?.find((c) => c.id === id);
+      const curve = costs.result?.find((c) => c.id === id);
       return {
         name: `slope-${id}`,
         label: id === 'softmax' ? t('family.costs.softmax') : t(familyKey('short', id)),
@@ -299,10 +287,10 @@ export default function FamilyLab() {
       </div>
       <div className={styles.section}>
         <h3 className={styles.sectionTitle}>{t('family.costs.title')}</h3>
-        {costs.value && (
+        {costs.result && (
           <LineChart
             title={t('family.costs.title')}
-            series={costs.value.map((c) => ({
+            series={costs.result.map((c) => ({
               id: c.id,
               label: c.id === 'softmax' ? t('family.costs.softmax') : t(familyKey('short', c.id)),
               points: c.points.map((p) => ({ x: p.n, y: p.flops })),

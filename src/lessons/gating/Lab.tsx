@@ -4,6 +4,7 @@
 // scrubbed through t with its norm, and for the delta rule the overwrite demo.
 import { useCallback, useMemo } from 'react';
 import { hostMatrix } from '../../engine/cpu';
+import { STATE_TRACE_BUDGET } from '../../engine';
 import type { MatrixHandle } from '../../engine/types';
 import { GateControls, variantLabel } from '../../components/decay-mask/GateControls';
 import { DecayMaskPair } from '../../components/decay-mask/GatingViews';
@@ -14,8 +15,8 @@ import {
   inputsForPrefix,
   isGatedVariantId,
 } from '../../components/decay-mask/gates';
-import { gatedStateNorms } from '../../components/decay-mask/stateTrace';
 import { formatNumber } from '../../components/format';
+import { useAnalysis } from '../../components/hooks/useAnalysis';
 import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
@@ -100,12 +101,14 @@ export default function GatingLab() {
   const maskData = useMemo(() => decayMask(setup.logGates, n, setup.channels), [setup, n]);
   const mask = useMemo(() => hostMatrix(maskData, n, n), [maskData, n]);
   const maskMean = useMemo(() => causalMean(maskData, n), [maskData, n]);
-  const norms = useMemo(
-    () => gatedStateNorms(variant, engineProblem),
-    // engineProblem is rebuilt every render; its content is keyed by these.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [variant, problem, setup, d],
+  // ‖S_t‖ for every t, in the analysis worker (null: too big to trace).
+  const traceable = n * d * d <= STATE_TRACE_BUDGET;
+  const traceSettings = useMemo(
+    () => (traceable ? { variant, inputs, params: setup.params, extraInputs: setup.inputs } : null),
+    [traceable, variant, inputs, setup],
   );
+  const trace = useAnalysis('gatedStateNorms', traceSettings);
+  const norms = traceable ? (trace.result ?? []) : null;
   const onTChange = useCallback((value: number) => setView({ t: value }), [setView]);
   const state = stateRun.pending ? undefined : stateRun.value;
   const stateNorm = state?.host ? frobenius(state.host) : undefined;

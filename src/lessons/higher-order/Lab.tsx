@@ -5,10 +5,8 @@
 // metric (u = q_t S^K_t); the O(t²) growth of the unnormalised output and what the
 // second-order normaliser does; the chunk form against the recurrence, and the
 // paper's caption formula without its middle term.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { MatrixHandle } from '../../engine/types';
-import type { HlaAnalysis } from '../../components/hla-state/analysis';
-import { useHlaWorker } from '../../components/hla-state/useHlaWorker';
 import { LineChart } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
@@ -27,6 +25,7 @@ import {
   splitState,
   stateSizes,
 } from '../../components/hla-state/numbers';
+import { useAnalysis } from '../../components/hooks/useAnalysis';
 import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
@@ -146,15 +145,8 @@ export default function HigherOrderLab() {
 
   // Float64 references in a Worker (seconds at n = 512, d = 256): the maps' errors
   // against softmax, the state norms over t and the caption formula of Fig. 1(C).
-  const worker = useHlaWorker();
-  const [progress, setProgress] = useState(0);
-  const analysisRun = useLatestRun<HlaAnalysis>(`${problemKey(inputs)}|${normalize}|${chunk}`, (signal) => {
-    const client = worker.current;
-    if (!client) throw new Error('the analysis Worker is not running');
-    setProgress(0);
-    return client.analyze(inputs, { normalize, chunk }, { signal, onProgress: setProgress });
-  });
-  const analysis = analysisRun.pending ? undefined : analysisRun.value;
+  const analysisRun = useAnalysis('hlaState', { inputs, settings: { normalize, chunk } });
+  const analysis = analysisRun.pending ? undefined : analysisRun.result;
   const comparison = analysis;
   const caption = analysis?.captionError;
   const onTChange = useCallback((value: number) => setView({ t: value }), [setView]);
@@ -250,7 +242,7 @@ export default function HigherOrderLab() {
           <progress
             className={styles.progress}
             max={1}
-            value={progress}
+            value={analysisRun.progress}
             data-testid="hla-analysis-progress"
           />
         </label>
@@ -328,9 +320,9 @@ export default function HigherOrderLab() {
           n={n}
           onTChange={onTChange}
           norms={{
-            s: analysisRun.value?.sNorms ?? [],
-            c: analysisRun.value?.cNorms ?? [],
-            g: analysisRun.value?.gNorms ?? [],
+            s: analysisRun.result?.sNorms ?? [],
+            c: analysisRun.result?.cNorms ?? [],
+            g: analysisRun.result?.gNorms ?? [],
           }}
           pending={stateRun.pending}
         />

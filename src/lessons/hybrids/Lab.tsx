@@ -3,22 +3,14 @@
 // fixed memory against a growing KV cache, and a sliding-window + linear hybrid
 // whose branch shares show how much each branch supplies.
 import { useMemo } from 'react';
-import {
-  equalShareLogLambda,
-  hybridBranches,
-  hybridShares,
-  infiniShares,
-  infiniStateFloats,
-  kvCacheFloats,
-  linShareCurve,
-} from '../../engine/hybrid/hybrid';
+import { infiniStateFloats, kvCacheFloats } from '../../engine/hybrid/hybrid';
 import type { MatrixHandle, RunResult } from '../../engine/types';
-import { infiniParts } from '../../engine/variants/infini/cpu';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { powersOfTwo } from '../../components/controls/sliderScale';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
+import { useAnalysis } from '../../components/hooks/useAnalysis';
 import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
@@ -30,7 +22,7 @@ import { LIMITS } from '../../state/limits';
 import { useViewStore } from '../../state/store';
 import { meta } from './meta';
 
-/** Largest n of this lab: the branch shares are computed on the main thread in float64. */
+/** Largest n of this lab: the branch shares are computed in float64 (in the analysis worker). */
 export const HYBRIDS_MAX_N = 1024;
 /** Window widths offered for the hybrid. */
 const WINDOWS = [4, 8, 16, 32, 64, 128];
@@ -70,22 +62,8 @@ export default function HybridsLab() {
   const inputs = useProblemInputs(cap);
   const problem = useProblem(inputs);
   const { n, d } = inputs;
-  const scale = 1 / Math.sqrt(d);
   const beta = mix;
   const gate = sigmoid(beta);
-
-  // Float64 copies of head 0 for the main-thread analyses.
-  const head = useMemo(
-    () => ({
-      n,
-      dk: d,
-      dv: d,
-      q: Float64Array.from(problem.q),
-      k: Float64Array.from(problem.k),
-      v: Float64Array.from(problem.v),
-    }),
-    [problem, n, d],
-  );
 
   const params = { segment, beta };
   const key = engine ? `${epoch}|${backend}|${problemKey(inputs)}|${segment}|${beta}` : null;
@@ -99,14 +77,15 @@ export default function HybridsLab() {
     return engine.run({ variant: 'infini', form: 'chunk', problem: engineProblem });
   });
 
-  const shares = useMemo(
-    () => (hybridStep ? null : infiniShares(head, { segment, beta, scale })),
-    [hybridStep, head, segment, beta, scale],
-  );
+  // The branches in float64, in the analysis worker. Readouts wait for the current
+  // settings' numbers; the charts and the table keep the previous ones meanwhile.
+  const infini = useAnalysis('infiniBranches', hybridStep ? null : { inputs, segment, beta });
+  const shownShares = infini.result?.shares ?? null;
+  const shares = infini.pending ? null : shownShares;
   // The engine's output against the two branches summed here: they must agree.
+  const parts = infini.pending ? undefined : infini.result;
   const agreement = useMemo(() => {
-    if (hybridStep || !run.value || run.pending) return undefined;
-    const parts = infiniParts(head, { segment, beta, scale });
+    if (hybridStep || !run.value || run.pending || !parts) return undefined;
     let worst = 0;
     let largest = 0;
     for (let i = 0; i < n * d; i++) {
@@ -115,26 +94,18 @@ export default function HybridsLab() {
       largest = Math.max(largest, Math.abs(sum));
     }
     return worst / Math.max(1, largest);
-  }, [hybridStep, run.value, run.pending, head, segment, beta, scale, gate, n, d]);
+  }, [hybridStep, run.value, run.pending, parts, gate, n, d]);
   const memoryNorm = run.value?.state && !run.pending ? frobenius(run.value.state, d * d) : undefined;
 
-  const branches = useMemo(
-    () => (hybridStep ? hybridBranches(head, window, scale) : null),
-    [hybridStep, head, window, scale],
-  );
   const lambda = Math.exp(mix);
-  const hybrid = useMemo(
-    () => (branches ? hybridShares(branches, window, lambda) : null),
-    [branches, window, lambda],
+  const hybridRun = useAnalysis(
+    'hybridAnalysis',
+    hybridStep ? { inputs, window, lambda, logLambdas: MIX_GRID } : null,
   );
-  const equalLog = useMemo(
-    () => (branches ? equalShareLogLambda(branches, window) : NaN),
-    [branches, window],
-  );
-  const curve = useMemo(
-    () => (branches ? linShareCurve(branches, window, MIX_GRID) : null),
-    [branches, window],
-  );
+  const hybrid = hybridRun.pending ? null : (hybridRun.result?.shares ?? null);
+  const shownHybrid = hybridRun.result?.shares ?? null;
+  const equalLog = hybridRun.pending ? undefined : hybridRun.result?.equalLogLambda;
+  const curve = hybridRun.result?.curve ?? null;
 
   const segments = Math.ceil(n / segment);
   const memoryFloats = d * d + d;
@@ -220,13 +191,16 @@ export default function HybridsLab() {
             {
               name: 'hybrid-equal-lambda',
               label: t('hybrids.readout.equalLambda'),
-              text: Number.isFinite(equalLog)
-                ? t('hybrids.readout.equalLambdaText', {
-                    log: formatNumber(equalLog, 3),
-                    lambda: formatNumber(Math.exp(equalLog), 3),
-                  })
-                : t('hybrids.readout.none'),
-              value: Number.isFinite(equalLog) ? equalLog : undefined,
+              text:
+                equalLog === undefined
+                  ? null
+                  : Number.isFinite(equalLog)
+                    ? t('hybrids.readout.equalLambdaText', {
+                        log: formatNumber(equalLog, 3),
+                        lambda: formatNumber(Math.exp(equalLog), 3),
+                      })
+                    : t('hybrids.readout.none'),
+              value: equalLog !== undefined && Number.isFinite(equalLog) ? equalLog : undefined,
             },
           ]}
         />
@@ -239,7 +213,7 @@ export default function HybridsLab() {
               {
                 id: 'lin-share',
                 label: t('hybrids.hybrid.linShareSeries'),
-                points: hybrid ? perToken(hybrid.linShare, start) : [],
+                points: shownHybrid ? perToken(shownHybrid.linShare, start) : [],
               },
             ]}
             xLabel={t('hybrids.tokenAxis')}
@@ -272,7 +246,7 @@ export default function HybridsLab() {
     );
   }
 
-  const memSeries: ChartPoint[] = shares ? perToken(shares.memShare) : [];
+  const memSeries: ChartPoint[] = shownShares ? perToken(shownShares.memShare) : [];
   const sizes = (() => {
     const stride = Math.max(1, Math.ceil(n / 128));
     const kv: ChartPoint[] = [];
@@ -395,16 +369,19 @@ export default function HybridsLab() {
               </tr>
             </thead>
             <tbody>
-              {shares &&
-                Array.from(shares.segmentMeans, (value, s) => (
+              {shownShares &&
+                Array.from(shownShares.segmentMeans, (value, s) => (
                   <tr key={s} data-testid={`segment-row-${s + 1}`} data-value={String(value)}>
                     <td>{s + 1}</td>
                     <td>
                       {s * segment + 1}–{Math.min(n, (s + 1) * segment)}
                     </td>
                     <td>{formatNumber(value, 4)}</td>
-                    <td data-testid={`segment-memory-${s + 1}`} data-value={String(shares.memoryNorms[s])}>
-                      {formatNumber(shares.memoryNorms[s], 5)}
+                    <td
+                      data-testid={`segment-memory-${s + 1}`}
+                      data-value={String(shownShares.memoryNorms[s])}
+                    >
+                      {formatNumber(shownShares.memoryNorms[s], 5)}
                     </td>
                   </tr>
                 ))}

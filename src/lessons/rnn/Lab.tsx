@@ -2,14 +2,15 @@
 // state S_t fill (the engine's recurrent form run on the first t tokens), its
 // norm over t, the KV cache against the fixed-size state as n grows, and the
 // parallel and recurrent forms giving the same outputs.
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { kvCacheBytes, linearStateBytes } from '../../engine/analysis/cost';
 import { hostMatrix } from '../../engine/cpu';
-import { linearStateTrace } from '../../engine/variants/linear/cpu';
 import type { MatrixHandle } from '../../engine/types';
+import { STATE_TRACE_BUDGET } from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
+import { useAnalysis } from '../../components/hooks/useAnalysis';
 import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
@@ -21,8 +22,6 @@ import { StateMatrixView } from '../../components/state-matrix/StateMatrixView';
 import type { FeatureMapId } from '../../state/types';
 import { useViewStore } from '../../state/store';
 
-/** Largest n·d² for which the norm curve is traced on the main thread (a few ms). */
-const TRACE_BUDGET = 4e7;
 const FEATURE_MAPS: readonly FeatureMapId[] = ['elu1', 'relu', 'identity'];
 
 function frobenius(values: ArrayLike<number>): number {
@@ -81,20 +80,10 @@ export default function RnnLab() {
     },
   );
 
-  // ‖S_t‖_F for every t from the float64 reference (one pass over the tokens).
-  const norms = useMemo((): number[] | null => {
-    if (n * d * d > TRACE_BUDGET) return null;
-    const head = {
-      n,
-      dk: d,
-      dv: d,
-      q: Float64Array.from(problem.q),
-      k: Float64Array.from(problem.k),
-      v: Float64Array.from(problem.v),
-    };
-    const trace = linearStateTrace(head, { featureMap, normalize, eps: 1e-6, causal: true }, 1);
-    return Array.from(trace.norms);
-  }, [problem, n, d, featureMap, normalize]);
+  // ‖S_t‖_F for every t from the float64 reference, in the analysis worker (null: too big to trace).
+  const traceable = n * d * d <= STATE_TRACE_BUDGET;
+  const trace = useAnalysis('linearStateNorms', traceable ? { inputs, featureMap } : null);
+  const norms = traceable ? (trace.result ?? []) : null;
 
   const onTChange = useCallback((value: number) => setView({ t: value }), [setView]);
   const kvBytes = kvCacheBytes(tokens, d, d);

@@ -5,18 +5,14 @@
 // is counted, and the counted traffic is set beside §23's formulas, at the
 // current n and over a sweep of n (log–log chart).
 import { useMemo, useState } from 'react';
-import { runCpu } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
 import {
   lasp2FormulaFloats,
   lasp2PayloadFloats,
   meanPerDevice,
   ringFormulaFloats,
-  simulateLasp2,
-  simulateRing,
-  trafficSweep,
   type SeqParFeatureMap,
 } from '../../engine/seqpar';
+import { seqpar } from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { SeedField } from '../../components/controls/SeedField';
@@ -25,13 +21,14 @@ import { Toggle } from '../../components/controls/Toggle';
 import { logGrid } from '../../components/controls/sliderScale';
 import { DeviceRing } from '../../components/device-ring/DeviceRing';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
+import { useAnalysis } from '../../components/hooks/useAnalysis';
 import { useT } from '../../components/i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import { LIMITS } from '../../state/urlSchema';
 import { useViewStore } from '../../state/store';
 
-/** Largest n of this lab: the single-device softmax reference and the ring simulation are O(n²d) on the main thread. */
+/** Largest n of this lab: the single-device softmax reference and the ring simulation are O(n²d) per change. */
 export const SP_MAX_N = 512;
 /** Largest head dimension offered here. */
 export const SP_MAX_D = 32;
@@ -43,18 +40,6 @@ const D_VALUES = [2, 4, 8, 16, 32];
 /** Integers as exact digits with thin grouping (counts of floats are exact). */
 export function exact(value: number): string {
   return Number.isInteger(value) ? value.toLocaleString('en-US') : formatNumber(value, 6);
-}
-
-function maxAbs(a: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
-  return m;
-}
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
-  return worst;
 }
 
 export default function SeqParallelLab() {
@@ -77,67 +62,49 @@ export default function SeqParallelLab() {
   const W = Math.max(1, Math.min(storeW, n));
   const featureMap: SeqParFeatureMap = decay ? 'identity' : storeMap;
   const gamma = decay ? gammaValue : 1;
-  const scale = 1 / Math.sqrt(d);
 
-  const problem = useMemo(
-    () => generateProblem({ seed, n, dk: d, dv: d, temperature, locality: 0, clustering: 0 }),
-    [seed, n, d, temperature],
-  );
-  const single = { ...problem, n, dk: d, dv: d };
-
-  const lasp = useMemo(() => {
-    const run = simulateLasp2(single, W, { featureMap, gamma, scale: decay ? scale : 1 });
-    const reference = decay
-      ? runCpu({
-          variant: 'retnet',
-          form: 'recurrent',
-          problem: { ...single, params: { gamma, scale, causal: true } },
-        })
-      : runCpu({
-          variant: 'linear',
-          form: 'recurrent',
-          problem: { ...single, params: { featureMap, normalize: false, causal: true } },
-        });
-    return { run, diff: maxAbsDiff(run.o!, reference.o), scale: maxAbs(reference.o) };
-    // `single` is rebuilt every render from these.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [problem, W, featureMap, gamma, decay, scale]);
-
-  const ring = useMemo(() => {
-    const run = simulateRing(single, W, { scale });
-    const reference = runCpu({
-      variant: 'softmax',
-      form: 'parallel',
-      problem: { ...single, params: { causal: true, scale } },
-    });
-    return { run, diff: maxAbsDiff(run.o!, reference.o), scale: maxAbs(reference.o) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [problem, W, scale]);
-
-  const sweep = useMemo(() => {
+  const sweepNs = useMemo(() => {
     const ns: number[] = [];
     // From the smallest power of two ≥ max(W, 8), so the crossover W·d/2 lies on the chart.
     for (let m = 8; m <= SWEEP_MAX_N; m *= 2) if (m >= W) ns.push(m);
-    return trafficSweep(ns, W, d);
-  }, [W, d]);
-  const sweepWorst = sweep.reduce(
+    return ns;
+  }, [W]);
+  // Both simulations, their single-device references and the sweep, in the analysis worker.
+  const settings = useMemo(
+    () => ({ seed, n, d, temperature, devices: W, featureMap, decay, gamma, sweepNs }),
+    [seed, n, d, temperature, W, featureMap, decay, gamma, sweepNs],
+  );
+  const simulation = useAnalysis('seqParallel', settings);
+  // Readouts wait for the current settings; the ring and the chart keep the previous run meanwhile.
+  const current = simulation.pending ? undefined : simulation.result;
+  const shownRun = simulation.result;
+  const lasp = current?.lasp;
+  const ring = current?.ring;
+  const sweepWorst = current?.sweep.reduce(
     (worst, p) =>
       Math.max(worst, Math.abs(p.lasp2Simulated - p.lasp2Formula), Math.abs(p.ringSimulated - p.ringFormula)),
     0,
   );
 
-  const laspRecv = meanPerDevice(lasp.run.traffic.received);
+  const laspRecv = lasp && meanPerDevice(lasp.run.traffic.received);
   const laspFormula = lasp2FormulaFloats(W, d, d, gamma);
-  const ringRecv = meanPerDevice(ring.run.traffic.received);
+  const ringRecv = ring && meanPerDevice(ring.run.traffic.received);
   const ringFormula = ringFormulaFloats(n, W, d, d);
-  const ratio = ringRecv === 0 ? NaN : laspRecv / ringRecv;
+  const ratio =
+    laspRecv === undefined || ringRecv === undefined ? undefined : ringRecv === 0 ? NaN : laspRecv / ringRecv;
   const ratioFormula = d / (2 * (n / W));
   const crossover = (W * d) / 2;
-  const sizes = lasp.run.sizes;
+  const sizes = seqpar.splitSizes(n, W);
   const extra = n % W;
-  const shown = algo === 'lasp2' ? lasp.run : ring.run;
+  const shown = current && (algo === 'lasp2' ? current.lasp.run : current.ring.run);
+  const ringShown = shownRun && (algo === 'lasp2' ? shownRun.lasp.run : shownRun.ring.run);
+  const chartSweep = shownRun?.sweep ?? [];
   const perDevice = (counts: readonly number[]) =>
     counts.length <= 8 ? t('sp.readout.perDevice', { list: counts.map(exact).join(', ') }) : undefined;
+  const receivedDetail = (received: readonly number[]) =>
+    [t('sp.readout.bytes', { bytes: formatBytes(meanPerDevice(received) * 8) }), perDevice(received)]
+      .filter(Boolean)
+      .join(' · ');
 
   return (
     <div className={styles.lab}>
@@ -224,32 +191,35 @@ export default function SeqParallelLab() {
           {
             name: 'sp-lasp-diff',
             label: t('sp.readout.laspDiff'),
-            text: formatNumber(lasp.diff),
-            value: lasp.diff,
-            detail: `${
+            text: lasp ? formatNumber(lasp.diff) : null,
+            value: lasp?.diff,
+            detail: [
               decay
                 ? t('sp.readout.laspDiffDetailDecay', { gamma: gamma.toFixed(3) })
-                : t('sp.readout.laspDiffDetail', { map: featureMap })
-            } · ${t('sp.readout.outputScale', { max: formatNumber(lasp.scale) })}`,
+                : t('sp.readout.laspDiffDetail', { map: featureMap }),
+              lasp && t('sp.readout.outputScale', { max: formatNumber(lasp.scale) }),
+            ]
+              .filter(Boolean)
+              .join(' · '),
           },
           {
             name: 'sp-ring-diff',
             label: t('sp.readout.ringDiff'),
-            text: formatNumber(ring.diff),
-            value: ring.diff,
-            detail: `${t('sp.readout.ringDiffDetail')} · ${t('sp.readout.outputScale', { max: formatNumber(ring.scale) })}`,
+            text: ring ? formatNumber(ring.diff) : null,
+            value: ring?.diff,
+            detail: [
+              t('sp.readout.ringDiffDetail'),
+              ring && t('sp.readout.outputScale', { max: formatNumber(ring.scale) }),
+            ]
+              .filter(Boolean)
+              .join(' · '),
           },
           {
             name: 'sp-lasp-recv',
             label: t('sp.readout.laspRecv'),
-            text: exact(laspRecv),
+            text: laspRecv !== undefined ? exact(laspRecv) : null,
             value: laspRecv,
-            detail: [
-              t('sp.readout.bytes', { bytes: formatBytes(laspRecv * 8) }),
-              perDevice(lasp.run.traffic.received),
-            ]
-              .filter(Boolean)
-              .join(' · '),
+            detail: lasp && receivedDetail(lasp.run.traffic.received),
           },
           {
             name: 'sp-lasp-formula',
@@ -261,14 +231,9 @@ export default function SeqParallelLab() {
           {
             name: 'sp-ring-recv',
             label: t('sp.readout.ringRecv'),
-            text: exact(ringRecv),
+            text: ringRecv !== undefined ? exact(ringRecv) : null,
             value: ringRecv,
-            detail: [
-              t('sp.readout.bytes', { bytes: formatBytes(ringRecv * 8) }),
-              perDevice(ring.run.traffic.received),
-            ]
-              .filter(Boolean)
-              .join(' · '),
+            detail: ring && receivedDetail(ring.run.traffic.received),
           },
           {
             name: 'sp-ring-formula',
@@ -280,8 +245,8 @@ export default function SeqParallelLab() {
           {
             name: 'sp-ratio',
             label: t('sp.readout.ratio'),
-            text: Number.isFinite(ratio) ? formatNumber(ratio, 4) : '—',
-            value: Number.isFinite(ratio) ? ratio : undefined,
+            text: ratio === undefined ? null : Number.isFinite(ratio) ? formatNumber(ratio, 4) : '—',
+            value: ratio !== undefined && Number.isFinite(ratio) ? ratio : undefined,
           },
           {
             name: 'sp-ratio-formula',
@@ -292,25 +257,29 @@ export default function SeqParallelLab() {
           {
             name: 'sp-messages',
             label: t('sp.readout.messages'),
-            text: exact(shown.traffic.messages.length),
-            value: shown.traffic.messages.length,
-            detail: t('sp.readout.messagesDetail', { steps: shown.steps, w: W }),
+            text: shown ? exact(shown.traffic.messages.length) : null,
+            value: shown?.traffic.messages.length,
+            detail: t('sp.readout.messagesDetail', { steps: shown?.steps ?? W - 1, w: W }),
           },
         ]}
       />
       <div className={styles.section}>
-        <DeviceRing
-          algo={algo}
-          title={t('sp.ring.title', {
-            algo: t(algo === 'lasp2' ? 'sp.algo.lasp2' : 'sp.algo.ring'),
-            w: W,
-            n,
-            d,
-          })}
-          sizes={sizes}
-          messages={shown.traffic.messages}
-          localFloats={lasp2PayloadFloats(d, d, 1)}
-        />
+        {ringShown ? (
+          <DeviceRing
+            algo={algo}
+            title={t('sp.ring.title', {
+              algo: t(algo === 'lasp2' ? 'sp.algo.lasp2' : 'sp.algo.ring'),
+              w: W,
+              n,
+              d,
+            })}
+            sizes={ringShown.sizes}
+            messages={ringShown.traffic.messages}
+            localFloats={lasp2PayloadFloats(d, d, 1)}
+          />
+        ) : (
+          <p className={styles.note}>{t('view.computing')}</p>
+        )}
       </div>
       <div className={styles.section}>
         <LineChart
@@ -329,24 +298,24 @@ export default function SeqParallelLab() {
             {
               id: 'lasp-sim',
               label: t('sp.chart.laspSim'),
-              points: sweep.map((p) => ({ x: p.n, y: p.lasp2Simulated })),
+              points: chartSweep.map((p) => ({ x: p.n, y: p.lasp2Simulated })),
             },
             {
               id: 'lasp-formula',
               label: t('sp.chart.laspFormula'),
               dashed: true,
-              points: sweep.map((p) => ({ x: p.n, y: p.lasp2Formula })),
+              points: chartSweep.map((p) => ({ x: p.n, y: p.lasp2Formula })),
             },
             {
               id: 'ring-sim',
               label: t('sp.chart.ringSim'),
-              points: sweep.map((p) => ({ x: p.n, y: p.ringSimulated })),
+              points: chartSweep.map((p) => ({ x: p.n, y: p.ringSimulated })),
             },
             {
               id: 'ring-formula',
               label: t('sp.chart.ringFormula'),
               dashed: true,
-              points: sweep.map((p) => ({ x: p.n, y: p.ringFormula })),
+              points: chartSweep.map((p) => ({ x: p.n, y: p.ringFormula })),
             },
           ]}
         />
@@ -357,11 +326,11 @@ export default function SeqParallelLab() {
             {
               name: 'sp-sweep-worst',
               label: t('sp.readout.sweepAgree'),
-              text: formatNumber(sweepWorst),
+              text: sweepWorst !== undefined ? formatNumber(sweepWorst) : null,
               value: sweepWorst,
               detail: t('sp.readout.sweepAgreeDetail', {
-                points: sweep.length,
-                from: formatN(sweep[0]?.n ?? 0),
+                points: sweepNs.length,
+                from: formatN(sweepNs[0] ?? 0),
                 to: formatN(SWEEP_MAX_N),
               }),
             },

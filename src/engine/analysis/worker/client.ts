@@ -1,38 +1,56 @@
-// The page side of the analysis Worker: one promise per call, progress
-// callbacks, and an AbortSignal that cancels the call in the Worker too.
-import type { DenseMatrix } from '../dense';
-import type { PerformerSweepPoint } from '../performerSweep';
-import type { SpectrumSummary } from '../spectrum';
-import type { AnalysisCall, AnalysisPort, AnalysisReply, PerformerSweepCall } from './protocol';
+// The page side of the analysis worker: one promise per call, progress
+// callbacks, and an AbortSignal that cancels the call in the worker too.
+// An aborted call rejects with an AbortError once the worker has stopped it
+// (at its next turn; at once if the worker never started it), so a caller
+// that starts its next call then never keeps two running.
+import type { PipelineName, PipelineResult, PipelineSettings } from '../pipelines/registry';
+import type { AnalysisCall, AnalysisPort, AnalysisReply } from './protocol';
 
 export interface CallOptions {
-  readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
+  readonly onProgress?: (fraction: number) => void;
 }
 
 export interface AnalysisClient {
-  /** Singular values and ranks; `matrix.data` is copied (pass a Float64Array or Float32Array). */
-  spectrum(
-    matrix: DenseMatrix & { readonly data: Float64Array | Float32Array },
-    options?: CallOptions & { readonly relativeTolerance?: number },
-  ): Promise<SpectrumSummary>;
-  performerSweep(
-    call: Omit<PerformerSweepCall, 'kind' | 'id'>,
+  /** Runs pipeline `name` on `settings` in the worker. */
+  run<P extends PipelineName>(
+    name: P,
+    settings: PipelineSettings<P>,
     options?: CallOptions,
-  ): Promise<PerformerSweepPoint[]>;
+  ): Promise<PipelineResult<P>>;
+  /** Ends the worker (if this client started it); calls still pending reject with an AbortError. */
+  dispose(): void;
 }
 
 interface Pending {
-  readonly resolve: (reply: AnalysisReply) => void;
+  readonly resolve: (result: unknown) => void;
   readonly reject: (error: Error) => void;
   readonly onProgress?: (fraction: number) => void;
+  /** Set once the caller aborted: the answer only settles the promise as an AbortError. */
+  aborted?: Error;
 }
 
 /**
- * A client on `port` (a Worker created from ../analysis.worker.ts, or a
- * MessagePort served by serveAnalysis). Takes over the port's onmessage.
+ * The analysis worker of this page module, as a client: the worker starts now
+ * and ends with dispose(). `name` labels it in the browser's tools.
  */
-export function createAnalysisClient(port: AnalysisPort<AnalysisReply, AnalysisCall>): AnalysisClient {
+export function createAnalysisClient(name = 'analysis'): AnalysisClient {
+  const worker = new Worker(new URL('../analysis.worker.ts', import.meta.url), { type: 'module', name });
+  const client = connectAnalysisClient(worker as unknown as AnalysisPort<AnalysisReply, AnalysisCall>);
+  return {
+    run: client.run,
+    dispose: () => {
+      worker.terminate();
+      client.dispose();
+    },
+  };
+}
+
+/**
+ * A client on `port` (a Worker running ../analysis.worker.ts, or a MessagePort
+ * served by serveAnalysis). Takes over the port's onmessage.
+ */
+export function connectAnalysisClient(port: AnalysisPort<AnalysisReply, AnalysisCall>): AnalysisClient {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   port.onmessage = (event) => {
@@ -40,66 +58,60 @@ export function createAnalysisClient(port: AnalysisPort<AnalysisReply, AnalysisC
     const entry = pending.get(reply.id);
     if (!entry) return;
     if (reply.kind === 'progress') {
-      entry.onProgress?.(reply.fraction);
+      if (!entry.aborted) entry.onProgress?.(reply.fraction);
       return;
     }
     pending.delete(reply.id);
-    if (reply.kind === 'error') {
-      const error = new Error(reply.message);
-      error.name = reply.name;
-      entry.reject(error);
-    } else {
-      entry.resolve(reply);
-    }
+    if (entry.aborted) entry.reject(entry.aborted);
+    else if (reply.kind === 'error') entry.reject(namedError(reply.name, reply.message));
+    else entry.resolve(reply.result);
   };
 
-  function call(message: AnalysisCall, options: CallOptions): Promise<AnalysisReply> {
+  function run<P extends PipelineName>(
+    pipeline: P,
+    settings: PipelineSettings<P>,
+    options: CallOptions = {},
+  ): Promise<PipelineResult<P>> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    return new Promise<AnalysisReply>((resolve, reject) => {
-      const onAbort = () => {
-        if (!pending.delete(message.id)) return;
-        port.postMessage({ kind: 'cancel', id: message.id });
-        reject(abortError(signal));
-      };
-      const settle =
-        <T>(finish: (value: T) => void) =>
-        (value: T) => {
+    const id = nextId++;
+    return new Promise<PipelineResult<P>>((resolve, reject) => {
+      const entry: Pending = {
+        resolve: (result) => {
           signal?.removeEventListener('abort', onAbort);
-          finish(value);
-        };
-      pending.set(message.id, {
-        resolve: settle(resolve),
-        reject: settle(reject),
+          resolve(result as PipelineResult<P>);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
         onProgress: options.onProgress,
-      });
+      };
+      function onAbort(): void {
+        if (!pending.has(id) || entry.aborted) return;
+        entry.aborted = abortError(signal);
+        port.postMessage({ kind: 'cancel', id });
+      }
+      pending.set(id, entry);
       signal?.addEventListener('abort', onAbort, { once: true });
-      port.postMessage(message);
+      port.postMessage({ kind: 'call', id, pipeline, settings } as AnalysisCall);
     });
   }
 
   return {
-    spectrum: async (matrix, options = {}) => {
-      const reply = await call(
-        {
-          kind: 'spectrum',
-          id: nextId++,
-          rows: matrix.rows,
-          cols: matrix.cols,
-          data: matrix.data,
-          relativeTolerance: options.relativeTolerance,
-        },
-        options,
-      );
-      if (reply.kind !== 'spectrum') throw new Error(`unexpected reply ${reply.kind}`);
-      return reply.summary;
-    },
-    performerSweep: async (sweep, options = {}) => {
-      const reply = await call({ kind: 'performer-sweep', id: nextId++, ...sweep }, options);
-      if (reply.kind !== 'performer-sweep') throw new Error(`unexpected reply ${reply.kind}`);
-      return reply.points;
+    run,
+    dispose: () => {
+      for (const entry of pending.values()) entry.reject(new DOMException('analysis ended', 'AbortError'));
+      pending.clear();
+      port.onmessage = null;
     },
   };
+}
+
+function namedError(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
 }
 
 function abortError(signal: AbortSignal | undefined): Error {

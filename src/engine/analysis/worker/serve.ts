@@ -1,8 +1,8 @@
-// The Worker side of a cancellable call protocol, shared by every analysis
-// worker: each call gets an AbortController that its 'cancel' message trips,
-// progress is posted at most every `progressIntervalMs`, and each call is
-// answered once, with its result or its error.
-import type { AnalysisPort } from './protocol';
+// The worker side of the cancellable call protocol: each call gets an
+// AbortController that its 'cancel' message trips, progress is posted at most
+// every `progressIntervalMs`, and each call is answered once, with its result
+// or its error.
+import type { AnalysisPort, CancelCall, ErrorReply, ProgressReply } from './protocol';
 
 export interface CallOptions {
   readonly signal: AbortSignal;
@@ -10,9 +10,6 @@ export interface CallOptions {
 }
 
 type Call = { readonly kind: string; readonly id: number };
-type ServedReply =
-  | { readonly kind: 'progress'; readonly id: number; readonly fraction: number }
-  | { readonly kind: 'error'; readonly id: number; readonly name: string; readonly message: string };
 
 export interface Answer<Reply> {
   readonly reply: Reply;
@@ -21,8 +18,8 @@ export interface Answer<Reply> {
 }
 
 export function serveCancellableCalls<In extends Call, Out extends { readonly kind: string }>(
-  port: AnalysisPort<In, Out | ServedReply>,
-  answer: (call: Exclude<In, { readonly kind: 'cancel' }>, options: CallOptions) => Promise<Answer<Out>>,
+  port: AnalysisPort<In | CancelCall, Out | ProgressReply | ErrorReply>,
+  answer: (call: In, options: CallOptions) => Promise<Answer<Out>>,
   progressIntervalMs: number,
 ): void {
   const running = new Map<number, AbortController>();
@@ -41,7 +38,7 @@ export function serveCancellableCalls<In extends Call, Out extends { readonly ki
       lastProgress = now;
       port.postMessage({ kind: 'progress', id: call.id, fraction });
     };
-    answer(call as Exclude<In, { readonly kind: 'cancel' }>, { signal: controller.signal, onProgress })
+    answer(call as In, { signal: controller.signal, onProgress })
       .then(({ reply, transfer }) => port.postMessage(reply, transfer ?? []))
       .catch((error: unknown) => {
         const { name, message } = error instanceof Error ? error : new Error(String(error));

@@ -1,17 +1,15 @@
-// Lesson 11's float64 analysis, run in a Worker (hla.worker.ts): the three implied
+// Lesson 11's float64 analysis, run in the analysis worker: the three implied
 // maps (HLA, identity-φ linear attention, softmax) and their errors against
 // softmax, the norms of S^K, C, G over t, and the paper's caption formula against
 // the recurrence, and the effective rank of each map. O(n³) for HLA's map and the
 // spectra, O(n·d²·dv/c) for the caption formula: seconds at n = 512, d = 256, so
 // never on the main thread. Stages report progress
 // and stop between stages when the call is cancelled.
-import { weightError, type WeightError } from '../../engine/analysis/error';
-import { spectrumAsync } from '../../engine/analysis/spectrum';
-import { cpuWeights, runCpu } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
-import { hla2CaptionChunk, hla2Trace } from '../../engine/variants/hla2/cpu';
-import type { ProblemInputs } from '../lab/useProblem';
-import { maxAbs, maxAbsDiff } from './numbers';
+import { maxAbsDifference, weightError, type WeightError } from '../error';
+import { spectrumAsync } from '../spectrum';
+import { cpuWeights, runCpu } from '../../cpu';
+import { hla2CaptionChunk, hla2Trace } from '../../variants/hla2/cpu';
+import { generatedProblem, type GeneratorInputs } from './inputs';
 
 export interface HlaAnalysisSettings {
   readonly normalize: boolean;
@@ -45,25 +43,24 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new DOMException('analysis cancelled', 'AbortError');
 }
 
+/** max |a_i|. */
+function maxAbs(a: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]));
+  return worst;
+}
+
 /** Lets a 'cancel' message in between stages. */
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function analyzeHla(
-  inputs: ProblemInputs,
+  inputs: GeneratorInputs,
   settings: HlaAnalysisSettings,
   options: AnalysisOptions = {},
 ): Promise<HlaAnalysis> {
   const { n, d } = inputs;
   const { signal, onProgress } = options;
-  const p = generateProblem({
-    seed: inputs.seed,
-    n,
-    dk: d,
-    dv: d,
-    temperature: inputs.temperature,
-    locality: inputs.locality,
-    clustering: inputs.clustering,
-  });
+  const p = generatedProblem(inputs);
   const base = { n, dk: d, dv: d, q: p.q, k: p.k, v: p.v };
   const head = {
     n,
@@ -95,7 +92,8 @@ export async function analyzeHla(
   stages.push(() => (trace = hla2Trace(head, 1e-6, n)));
   stages.push(() => {
     const exact = runCpu({ variant: 'hla2', form: 'recurrent', problem: base }).o;
-    captionError = maxAbsDiff(hla2CaptionChunk(head, settings.chunk), exact) / Math.max(1, maxAbs(exact));
+    captionError =
+      maxAbsDifference(hla2CaptionChunk(head, settings.chunk), exact) / Math.max(1, maxAbs(exact));
   });
   for (let i = 0; i < stages.length; i++) {
     checkCancelled(signal);

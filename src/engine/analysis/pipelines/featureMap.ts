@@ -1,30 +1,20 @@
-// What the feature-map and low-rank labs compute off the main thread: for the
+// What the feature-map and low-rank labs compute in the analysis worker: for the
 // chosen φ, its normalised weights φ(Q)φ(K)ᵀ against softmax's on the same
 // inputs (difference, errors), the singular values of both maps and of φ(Q),
 // φ(K), effective and numerical rank, the rank bound r sets, and the row
-// entropies. Everything comes from the engine's float64 CPU references and the
-// analysis module (src/engine/analysis), so the e2e tests can recompute each
-// printed number in Node from the same seed.
-import {
-  compareWith,
-  featureMatrices,
-  featureRankBound,
-  performerErrorSweepAsync,
-  rowEntropies,
-  softmaxReference,
-  spectrumAsync,
-  type PerformerSweepPoint,
-  type RankBound,
-  type SoftmaxComparison,
-  type SpectrumSummary,
-} from '../../engine/analysis';
-import { cpuWeights } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
-import { hedgehogProjection, performerProjection } from '../../engine/inputs/randomFeatures';
-import type { AttentionProblem, Params, RunRequest, VariantId } from '../../engine/types';
-import type { FeatureMapId, ViewState } from '../../state/types';
-import type { ProblemInputs } from './useProblem';
-import { leastSquaresSlope } from './leastSquares';
+// entropies; Performer's m sweep and Focused's p sweep. Everything comes from
+// the engine's float64 CPU references and the analysis module, so the e2e tests
+// can recompute each printed number in Node from the same seed.
+import { featureRankBound, type RankBound } from '../rank';
+import { compareWith, softmaxReference, type SoftmaxComparison } from '../compare';
+import { featureMatrices } from '../features';
+import { rowEntropies } from '../entropy';
+import { performerErrorSweepAsync, type PerformerSweepPoint } from '../performerSweep';
+import { spectrumAsync, type SpectrumSummary } from '../spectrum';
+import { cpuWeights } from '../../cpu';
+import { hedgehogProjection, performerProjection } from '../../inputs/randomFeatures';
+import type { AttentionProblem, Params, RunRequest, VariantId } from '../../types';
+import { generatedProblem, type GeneratorInputs } from './inputs';
 
 /** The φ choices the labs offer; elu1 and relu are the plain linear variant with that map. */
 export const MAP_CHOICES = [
@@ -40,18 +30,9 @@ export const MAP_CHOICES = [
 ] as const;
 export type MapChoice = (typeof MAP_CHOICES)[number];
 
-/** The choice the store's variant and featureMap describe, or null for a variant without a φ. */
-export function choiceOf(variant: VariantId, featureMap: FeatureMapId): MapChoice | null {
-  if (variant === 'linear') return featureMap === 'relu' ? 'relu' : 'elu1';
-  return (MAP_CHOICES as readonly string[]).includes(variant) ? (variant as MapChoice) : null;
-}
-
-/** The store fields a choice sets. */
-export function viewPatchOf(choice: MapChoice): Pick<ViewState, 'variant'> & Partial<ViewState> {
-  if (choice === 'elu1' || choice === 'relu') return { variant: 'linear', featureMap: choice };
-  // InLine's φ is the identity, as in the paper (its descriptor's default, used by mapRequest).
-  if (choice === 'inline') return { variant: 'inline', featureMap: 'identity' };
-  return { variant: choice };
+/** The engine variant of a choice: elu1 and relu are the plain linear variant with that map. */
+export function choiceVariant(choice: MapChoice): VariantId {
+  return choice === 'elu1' || choice === 'relu' ? 'linear' : choice;
 }
 
 export interface MapSettings {
@@ -79,8 +60,7 @@ export function mapRequest(
   seed: number,
 ): Omit<RunRequest, 'form'> {
   const { choice, causal } = settings;
-  const patch = viewPatchOf(choice);
-  const variant = patch.variant;
+  const variant = choiceVariant(choice);
   let params: Params = { causal };
   let inputs: AttentionProblem['inputs'];
   switch (choice) {
@@ -110,17 +90,8 @@ export function mapRequest(
 }
 
 /** Q, K, V of the view's generator inputs (dk = dv = d), as the labs' useProblem makes them. */
-export function problemOf(inputs: ProblemInputs): AttentionProblem {
-  const generated = generateProblem({
-    seed: inputs.seed,
-    n: inputs.n,
-    dk: inputs.d,
-    dv: inputs.d,
-    temperature: inputs.temperature,
-    locality: inputs.locality,
-    clustering: inputs.clustering,
-  });
-  return { ...generated, dk: inputs.d, dv: inputs.d };
+export function problemOf(inputs: GeneratorInputs): AttentionProblem {
+  return { ...generatedProblem(inputs), dk: inputs.d, dv: inputs.d };
 }
 
 export interface FeatureAnalysis {
@@ -158,7 +129,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 const SHARE = { weights: 0.06, map: 0.4, softmax: 0.4, phi: 0.07 };
 
 export async function analyzeFeatureMap(
-  inputs: ProblemInputs,
+  inputs: GeneratorInputs,
   settings: MapSettings,
   options: AnalysisOptions = {},
 ): Promise<FeatureAnalysis> {
@@ -230,7 +201,7 @@ export function sweepSeeds(seed: number): number[] {
 
 /** Performer's errors against softmax for every m of SWEEP_FEATURE_COUNTS over SWEEP_SEED_COUNT seeds. */
 export function performerSweep(
-  inputs: ProblemInputs,
+  inputs: GeneratorInputs,
   causal: boolean,
   options: AnalysisOptions = {},
 ): Promise<PerformerSweepPoint[]> {
@@ -256,7 +227,7 @@ export interface FocusPoint {
 
 /** Focused linear attention's mean row entropy and ranks for each p of FOCUS_POWERS. */
 export async function focusSweep(
-  inputs: ProblemInputs,
+  inputs: GeneratorInputs,
   causal: boolean,
   options: AnalysisOptions = {},
 ): Promise<FocusPoint[]> {
@@ -287,27 +258,4 @@ export async function focusSweep(
   }
   report(1);
   return points;
-}
-
-/**
- * c of the reference line c/√m through the point of largest m, where the
- * estimator's variance term (∝ 1/m) should dominate: how the error would fall
- * from there on if it followed the 1/√m law.
- */
-export function inverseSqrtAnchor(points: readonly { m: number; error: number }[]): number {
-  let anchor: { m: number; error: number } | undefined;
-  for (const point of points) if (!anchor || point.m > anchor.m) anchor = point;
-  return anchor ? anchor.error * Math.sqrt(anchor.m) : 0;
-}
-
-/**
- * Slope of ln(error) against ln(m) by ordinary least squares: −1/2 is the
- * 1/√m trend.
- */
-export function logLogSlope(points: readonly { m: number; error: number }[]): number {
-  const usable = points.filter((point) => point.error > 0);
-  if (usable.length < 2) return NaN;
-  const xs = usable.map((point) => Math.log(point.m));
-  const ys = usable.map((point) => Math.log(point.error));
-  return leastSquaresSlope(xs, ys);
 }

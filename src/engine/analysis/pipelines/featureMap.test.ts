@@ -1,29 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithSoftmax, spectrum } from '../../engine/analysis';
-import { cpuWeights } from '../../engine/cpu';
+import { compareWithSoftmax } from '../compare';
+import { spectrum } from '../spectrum';
+import { cpuWeights } from '../../cpu';
 import {
   analyzeFeatureMap,
-  choiceOf,
+  choiceVariant,
   focusSweep,
   FOCUS_POWERS,
-  inverseSqrtAnchor,
-  logLogSlope,
-  MAP_CHOICES,
   mapRequest,
   problemOf,
-  viewPatchOf,
-} from './featureAnalysis';
+} from './featureMap';
 
 const inputs = { seed: 3, n: 32, d: 8, temperature: 1, locality: 0, clustering: 0 };
 
 describe('feature-map choices', () => {
-  it('round-trip through the store fields', () => {
-    for (const choice of MAP_CHOICES) {
-      const patch = viewPatchOf(choice);
-      expect(choiceOf(patch.variant, patch.featureMap ?? 'elu1')).toBe(choice);
-    }
-    expect(choiceOf('softmax', 'elu1')).toBeNull();
-    expect(viewPatchOf('relu')).toEqual({ variant: 'linear', featureMap: 'relu' });
+  it('elu1 and relu are the linear variant; the others are their own', () => {
+    expect(choiceVariant('relu')).toBe('linear');
+    expect(choiceVariant('elu1')).toBe('linear');
+    expect(choiceVariant('rala')).toBe('rala');
   });
 
   it('gives Performer m projection rows and Focused its p', () => {
@@ -82,12 +76,5 @@ describe('sweeps', () => {
     const points = await focusSweep(inputs, false);
     expect(points.map((p) => p.p)).toEqual([...FOCUS_POWERS]);
     expect(points.at(-1)?.meanEntropy).toBeLessThan(points[0].meanEntropy);
-  });
-
-  it('slope and anchor of an exact 1/√m law', () => {
-    const points = [4, 16, 64, 256].map((m) => ({ m, error: 3 / Math.sqrt(m) }));
-    expect(logLogSlope(points)).toBeCloseTo(-0.5, 12);
-    expect(inverseSqrtAnchor(points)).toBeCloseTo(3, 12);
-    expect(logLogSlope(points.slice(0, 1))).toBeNaN();
   });
 });

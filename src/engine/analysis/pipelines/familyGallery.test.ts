@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cpuWeights } from '../../engine/cpu';
-import { computeCostCurves, computeGallery, FAMILY_IDS } from './gallery';
+import { cpuWeights } from '../../cpu';
+import { generateProblem } from '../../inputs/generate';
+import { computeCostCurves, computeGallery, FAMILY_IDS } from './familyGallery';
 
 const inputs = { seed: 3, n: 64, d: 8, temperature: 1, locality: 0.3, clustering: 0 };
 const settings = { window: 8, block: 8, globals: 2, buckets: 4, kproj: 16, landmarks: 8 };
@@ -25,7 +26,7 @@ describe('family gallery', () => {
     const lin = cpuWeights({
       variant: 'linear',
       problem: {
-        ...(await import('../../engine/inputs/generate')).generateProblem({ ...inputs, dk: 8, dv: 8 }),
+        ...generateProblem({ ...inputs, dk: 8, dv: 8 }),
         params: { causal: false, featureMap: 'elu1' },
       },
     }).host as Float64Array;

@@ -4,19 +4,23 @@
 // products, a multiply-add is 2) and its error against full non-causal
 // softmax; and the cost of every family as n grows, from the definitions.
 // Pure functions plus an async driver that yields between families (it runs
-// in a Worker on the page and directly in Node for the tests and e2e).
-import { flopCount } from '../../engine/analysis/cost';
-import { compareWith, softmaxReference } from '../../engine/analysis/compare';
-import { maxAbsDifference, weightError } from '../../engine/analysis/error';
-import { cpuWeights } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
-import { linformerProjections } from '../../engine/inputs/projections';
-import { lshAssign } from '../../engine/patterns/lsh';
-import { lshPairs, structuredPairs } from '../../engine/patterns/mask';
-import { runPatternCpu } from '../../engine/patterns/cpu';
-import { resolvePatternParams, type PatternId } from '../../engine/patterns/types';
-import type { AttentionProblem, RunRequest } from '../../engine/types';
-import { EngineError } from '../../engine/types';
+// in the analysis worker on the page and directly in Node for the tests and e2e).
+import { flopCount } from '../cost';
+import { compareWith, softmaxReference } from '../compare';
+import { maxAbsDifference, weightError } from '../error';
+import { cpuWeights } from '../../cpu';
+import { linformerProjections } from '../../inputs/projections';
+import {
+  lshAssign,
+  lshPairs,
+  resolvePatternParams,
+  runPatternCpu,
+  structuredPairs,
+  type PatternId,
+} from '../../patterns';
+import type { AttentionProblem, RunRequest } from '../../types';
+import { EngineError } from '../../types';
+import { generatedProblem, type GeneratorInputs } from './inputs';
 
 export const FAMILY_IDS = [
   'window',
@@ -30,14 +34,7 @@ export const FAMILY_IDS = [
 ] as const;
 export type FamilyId = (typeof FAMILY_IDS)[number];
 
-export interface GalleryInputs {
-  readonly seed: number;
-  readonly n: number;
-  readonly d: number;
-  readonly temperature: number;
-  readonly locality: number;
-  readonly clustering: number;
-}
+export type GalleryInputs = GeneratorInputs;
 
 export interface FamilySettings {
   /** Window w of window and longformer. */
@@ -85,15 +82,7 @@ export function isPatternFamily(id: FamilyId): id is FamilyId & PatternId {
 }
 
 function problemOf(inputs: GalleryInputs, n = inputs.n): AttentionProblem & { q: Float32Array } {
-  const g = generateProblem({
-    seed: inputs.seed,
-    n,
-    dk: inputs.d,
-    dv: inputs.d,
-    temperature: inputs.temperature,
-    locality: inputs.locality,
-    clustering: inputs.clustering,
-  });
+  const g = generatedProblem({ ...inputs, n });
   return { n, dk: inputs.d, dv: inputs.d, q: g.q, k: g.k, v: g.v };
 }
 
