@@ -10,11 +10,14 @@ import {
   performerErrorSweep,
   rowEntropies,
   spectrum,
-} from '../src/engine/analysis';
-import { cpuWeights } from '../src/engine/cpu';
-import { generateProblem } from '../src/engine/inputs/generate';
-import { performerProjection } from '../src/engine/inputs/randomFeatures';
-import type { AttentionProblem, Params, RunRequest, VariantId } from '../src/engine/types';
+  cpuWeights,
+  generateProblem,
+  performerProjection,
+  type AttentionProblem,
+  type Params,
+  type RunRequest,
+  type VariantId,
+} from '../src/engine';
 import { expectUrlParam, heatmapShot, openView, readoutValues, waitForLabIdle } from './helpers';
 
 const SEED = 7;

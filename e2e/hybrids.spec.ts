@@ -5,16 +5,16 @@
 // linear share and equal-share λ. Controls move the numbers; the CPU fallback
 // (gpu=0) prints the same; the prose's live values are the readouts' texts.
 import { expect, test, type Page } from '@playwright/test';
-import { runCpu } from '../src/engine/cpu';
 import {
+  runCpu,
   equalShareLogLambda,
   hybridBranches,
   hybridShares,
   infiniShares,
   infiniStateFloats,
   kvCacheFloats,
-} from '../src/engine/hybrid/hybrid';
-import { generateProblem } from '../src/engine/inputs/generate';
+  generateProblem,
+} from '../src/engine';
 import { expectClose, expectUrlParam, openView, readoutValues, waitForLabIdle } from './helpers';
 
 const SEED = 7;

@@ -9,10 +9,11 @@ import {
   featureRankBound,
   rowEntropies,
   spectrum,
-} from '../src/engine/analysis';
-import { cpuWeights } from '../src/engine/cpu';
-import { generateProblem } from '../src/engine/inputs/generate';
-import type { Params, VariantId } from '../src/engine/types';
+  cpuWeights,
+  generateProblem,
+  type Params,
+  type VariantId,
+} from '../src/engine';
 import { expectUrlParam, heatmapShot, openView, readoutValues, waitForLabIdle } from './helpers';
 
 const SEED = 11;

@@ -1,6 +1,6 @@
 // Ranges and defaults of every control. Sliders read LIMITS so they offer
 // exactly what the URL schema accepts; the schema clamps to the same numbers.
-import type { Form, VariantId } from '../engine/types';
+import type { Form, VariantId } from '../engine';
 import type {
   FamilyPattern,
   FeatureMapId,

@@ -1,7 +1,7 @@
 // The shape of the whole view. The URL mirrors it (src/state/urlSchema.ts
 // parses, validates and clamps it); the zustand store (src/state/store.ts)
 // holds it. Lessons and views read it only through the store.
-import type { Form, VariantId } from '../engine/types';
+import type { Form, VariantId } from '../engine';
 
 export const LESSON_IDS = [
   'softmax-wall',

@@ -4,10 +4,16 @@
 // numbers (also elu+1's, and the fitted W on held-out tokens) and W itself,
 // exportable as CSV or JSON.
 import { useMemo } from 'react';
-import { hostMatrix } from '../../engine/cpu';
-import { elu1Errors, heldOutErrors, heldOutProblem } from '../../engine/linearise/baseline';
-import { initialProjection, softmaxTarget } from '../../engine/linearise/fit';
-import { fitProblemFromInputs, type FitSettings } from '../../engine/linearise/session';
+import {
+  hostMatrix,
+  elu1Errors,
+  heldOutErrors,
+  heldOutProblem,
+  initialProjection,
+  softmaxTarget,
+  fitProblemFromInputs,
+  type FitSettings,
+} from '../../engine';
 import { useViewStore } from '../../state/store';
 import { LIMITS } from '../../state/urlSchema';
 import { LineChart } from '../charts/LineChart';

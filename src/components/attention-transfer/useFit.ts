@@ -5,13 +5,15 @@
 // the page never waits on more than a frame's worth of fitting.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  createGpuFitDriver,
-  createWorkerFitDriver,
+  createFitWorker,
   type FitBackend,
   type FitDriver,
-} from '../../engine/linearise/driver';
-import type { FitPort, FitSnapshot } from '../../engine/linearise/protocol';
-import type { FitInputs, FitPoint, FitSettings } from '../../engine/linearise/session';
+  type FitSnapshot,
+  type FitInputs,
+  type FitPoint,
+  type FitSettings,
+} from '../../engine';
+import { createGpuFitDriver, createWorkerFitDriver } from '../../engine/webgpu';
 
 /** Work per batch: about one frame at 60 Hz less drawing time. */
 export const BATCH_BUDGET_MS = 12;
@@ -34,13 +36,6 @@ export interface FitView {
   /** Runs until `count` more steps are done. */
   runSteps(count: number): void;
   reset(): void;
-}
-
-function createFitWorker(): FitPort {
-  return new Worker(new URL('../../engine/linearise/fit.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'hedgehog-fit',
-  }) as unknown as FitPort;
 }
 
 function isAbort(error: unknown): boolean {

@@ -1,7 +1,7 @@
 // The views of the gating lesson, side by side: the decay mask the gates imply
 // (what share of token j's write is left after token i) next to the attention
 // map the variant actually applies (engine.weights, decay included).
-import type { MatrixHandle } from '../../engine/types';
+import type { MatrixHandle } from '../../engine';
 import { Heatmap } from '../heatmap/Heatmap';
 import { useT } from '../i18n';
 import labStyles from '../lab/Lab.module.css';

@@ -1,8 +1,13 @@
 // ‖S_t‖_F of a gated variant for every t, from the float64 CPU reference (one
 // pass over the tokens), so the state view can plot the norm through forgetting.
-import { validateRequest } from '../../engine/validate';
-import { gatedHead, gatedRecurrent, isGatedVariant } from '../../engine/variants/gated/cpu';
-import type { AttentionProblem, VariantId } from '../../engine/types';
+import {
+  validateRequest,
+  gatedHead,
+  gatedRecurrent,
+  isGatedVariant,
+  type AttentionProblem,
+  type VariantId,
+} from '../../engine';
 
 /** Largest n·dk·dv traced on the main thread (a few ms). */
 export const TRACE_BUDGET = 4e7;

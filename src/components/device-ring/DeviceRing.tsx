@@ -5,7 +5,7 @@
 // live region says what the current frame does, and a table lists its messages.
 // With reduced motion the tokens do not travel: they are drawn at the receiver.
 import { useEffect, useMemo, useState } from 'react';
-import type { SimMessage } from '../../engine/seqpar/network';
+import type { SimMessage } from '../../engine';
 import { Slider } from '../controls/Slider';
 import { formatCount } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';

@@ -2,8 +2,7 @@
 // complexity, scores computed, what it gives up), each a button that enlarges
 // it, and a table of every family's numbers as the text alternative.
 import { useMemo } from 'react';
-import { hostMatrix } from '../../engine/cpu';
-import type { MatrixHandle } from '../../engine/types';
+import { hostMatrix, type MatrixHandle } from '../../engine';
 import { formatCount, formatNumber } from '../format';
 import { Heatmap } from '../heatmap/Heatmap';
 import { useT } from '../i18n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuWeights } from '../../engine/cpu';
+import { cpuWeights, generateProblem } from '../../engine';
 import { computeCostCurves, computeGallery, FAMILY_IDS } from './gallery';
 
 const inputs = { seed: 3, n: 64, d: 8, temperature: 1, locality: 0.3, clustering: 0 };
@@ -25,7 +25,7 @@ describe('family gallery', () => {
     const lin = cpuWeights({
       variant: 'linear',
       problem: {
-        ...(await import('../../engine/inputs/generate')).generateProblem({ ...inputs, dk: 8, dv: 8 }),
+        ...generateProblem({ ...inputs, dk: 8, dv: 8 }),
         params: { causal: false, featureMap: 'elu1' },
       },
     }).host as Float64Array;

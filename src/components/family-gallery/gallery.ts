@@ -5,18 +5,25 @@
 // softmax; and the cost of every family as n grows, from the definitions.
 // Pure functions plus an async driver that yields between families (it runs
 // in a Worker on the page and directly in Node for the tests and e2e).
-import { flopCount } from '../../engine/analysis/cost';
-import { compareWith, softmaxReference } from '../../engine/analysis/compare';
-import { maxAbsDifference, weightError } from '../../engine/analysis/error';
-import { cpuWeights } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
-import { linformerProjections } from '../../engine/inputs/projections';
-import { lshAssign } from '../../engine/patterns/lsh';
-import { lshPairs, structuredPairs } from '../../engine/patterns/mask';
-import { runPatternCpu } from '../../engine/patterns/cpu';
-import { resolvePatternParams, type PatternId } from '../../engine/patterns/types';
-import type { AttentionProblem, RunRequest } from '../../engine/types';
-import { EngineError } from '../../engine/types';
+import {
+  flopCount,
+  compareWith,
+  softmaxReference,
+  maxAbsDifference,
+  weightError,
+  cpuWeights,
+  generateProblem,
+  linformerProjections,
+  lshAssign,
+  lshPairs,
+  structuredPairs,
+  runPatternCpu,
+  resolvePatternParams,
+  type PatternId,
+  type AttentionProblem,
+  type RunRequest,
+  EngineError,
+} from '../../engine';
 
 export const FAMILY_IDS = [
   'window',

@@ -1,8 +1,7 @@
 // Web Worker of the family lab: the float64 maps, costs and errors of
 // ./gallery.ts off the main thread, with progress and cancel (the drivers
 // yield between families, so a cancel is seen before the next one starts).
-import type { AnalysisPort } from '../../engine/analysis/worker/protocol';
-import { serveCancellableCalls } from '../../engine/analysis/worker/serve';
+import { type AnalysisPort, serveCancellableCalls } from '../../engine';
 import { computeCostCurves, computeGallery } from './gallery';
 import type { GalleryCall, GalleryReply } from './protocol';
 

@@ -2,7 +2,7 @@
 // three diverging heatmaps (each with its own colour scale: their sizes differ
 // by a factor of t), a t scrubber, and their Frobenius norms over t with t marked.
 import { useMemo } from 'react';
-import { hostMatrix } from '../../engine/cpu';
+import { hostMatrix } from '../../engine';
 import { LineChart } from '../charts/LineChart';
 import { Slider } from '../controls/Slider';
 import { Heatmap } from '../heatmap/Heatmap';

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weightError } from '../../engine/analysis/error';
-import { cpuWeights, runCpu } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
-import { hla2CaptionChunk, hla2Trace } from '../../engine/variants/hla2/cpu';
+import { weightError, cpuWeights, runCpu, generateProblem, hla2CaptionChunk, hla2Trace } from '../../engine';
 import { analyzeHla } from './analysis';
 import { maxAbs, maxAbsDiff } from './numbers';
 

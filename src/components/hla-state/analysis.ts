@@ -5,11 +5,16 @@
 // spectra, O(n·d²·dv/c) for the caption formula: seconds at n = 512, d = 256, so
 // never on the main thread. Stages report progress
 // and stop between stages when the call is cancelled.
-import { weightError, type WeightError } from '../../engine/analysis/error';
-import { spectrumAsync } from '../../engine/analysis/spectrum';
-import { cpuWeights, runCpu } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
-import { hla2CaptionChunk, hla2Trace } from '../../engine/variants/hla2/cpu';
+import {
+  weightError,
+  type WeightError,
+  spectrumAsync,
+  cpuWeights,
+  runCpu,
+  generateProblem,
+  hla2CaptionChunk,
+  hla2Trace,
+} from '../../engine';
 import type { ProblemInputs } from '../lab/useProblem';
 import { maxAbs, maxAbsDiff } from './numbers';
 

@@ -1,7 +1,6 @@
 // Web Worker of lesson 11: runs analyzeHla (./analysis.ts) off the main thread,
 // posts progress, and stops a call between stages when the page cancels it.
-import type { AnalysisPort } from '../../engine/analysis/worker/protocol';
-import { serveCancellableCalls } from '../../engine/analysis/worker/serve';
+import { type AnalysisPort, serveCancellableCalls } from '../../engine';
 import { analyzeHla } from './analysis';
 import type { HlaWorkerCall, HlaWorkerReply } from './protocol';
 

@@ -13,7 +13,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { AttentionEngine, Backend } from '../../engine/types';
+import type { AttentionEngine, Backend } from '../../engine';
 import { useViewStore } from '../../state/store';
 import { translate } from '../i18n/translate';
 import { LatestRunner, type RunFn } from '../shell/engine/latestRunner';

@@ -3,7 +3,7 @@
 // cancel, and the result kept per options key so a stale curve is never shown
 // as current.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { computeRiskCurve, type RiskOptions, type RiskPoint } from '../../engine/icl/risk';
+import { computeRiskCurve, type RiskOptions, type RiskPoint } from '../../engine';
 
 export interface RiskCurveState {
   /** The curve for the current options, or null while it is computed (or after a cancel). */

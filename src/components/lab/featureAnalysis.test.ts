@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithSoftmax, spectrum } from '../../engine/analysis';
-import { cpuWeights } from '../../engine/cpu';
+import { compareWithSoftmax, spectrum, cpuWeights } from '../../engine';
 import {
   analyzeFeatureMap,
   choiceOf,

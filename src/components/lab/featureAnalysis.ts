@@ -17,11 +17,15 @@ import {
   type RankBound,
   type SoftmaxComparison,
   type SpectrumSummary,
-} from '../../engine/analysis';
-import { cpuWeights } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
-import { hedgehogProjection, performerProjection } from '../../engine/inputs/randomFeatures';
-import type { AttentionProblem, Params, RunRequest, VariantId } from '../../engine/types';
+  cpuWeights,
+  generateProblem,
+  hedgehogProjection,
+  performerProjection,
+  type AttentionProblem,
+  type Params,
+  type RunRequest,
+  type VariantId,
+} from '../../engine';
 import type { FeatureMapId, ViewState } from '../../state/types';
 import type { ProblemInputs } from './useProblem';
 import { leastSquaresSlope } from './leastSquares';

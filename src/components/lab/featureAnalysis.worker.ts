@@ -2,8 +2,7 @@
 // sweep and the Focused p sweep (./featureAnalysis.ts) off the main thread, posts progress, and stops a
 // call when the page sends its cancel (the analysis drivers yield to the event
 // loop every few tens of milliseconds, so the message is seen mid-spectrum).
-import type { AnalysisPort } from '../../engine/analysis/worker/protocol';
-import { serveCancellableCalls } from '../../engine/analysis/worker/serve';
+import { type AnalysisPort, serveCancellableCalls } from '../../engine';
 import { analyzeFeatureMap, focusSweep, performerSweep } from './featureAnalysis';
 import type { FeatureWorkerCall, FeatureWorkerReply } from './featureAnalysisProtocol';
 

@@ -1,6 +1,6 @@
 // Messages between the feature-map labs and their analysis Worker
 // (./featureAnalysis.worker.ts). Everything is structured-clonable.
-import type { PerformerSweepPoint } from '../../engine/analysis';
+import type { PerformerSweepPoint } from '../../engine';
 import type { FeatureAnalysis, FocusPoint, MapSettings } from './featureAnalysis';
 import type { ProblemInputs } from './useProblem';
 

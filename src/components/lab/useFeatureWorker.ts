@@ -2,7 +2,7 @@
 // progress callbacks, and an AbortSignal that cancels the call in the Worker.
 // The Worker lives as long as the lab that uses it.
 import { useEffect, useRef } from 'react';
-import type { PerformerSweepPoint } from '../../engine/analysis';
+import type { PerformerSweepPoint } from '../../engine';
 import type { FeatureAnalysis, FocusPoint, MapSettings } from './featureAnalysis';
 import type { FeatureWorkerCall, FeatureWorkerReply } from './featureAnalysisProtocol';
 import type { ProblemInputs } from './useProblem';

@@ -5,9 +5,7 @@
 // Focused's p. The analysis runs in a Worker with a progress bar; the maps are
 // drawn as soon as the engine returns them.
 import { useMemo } from 'react';
-import type { PerformerSweepPoint } from '../../engine/analysis';
-import { hostMatrix } from '../../engine/cpu';
-import type { MatrixHandle } from '../../engine/types';
+import { type PerformerSweepPoint, hostMatrix, type MatrixHandle } from '../../engine';
 import { LIMITS } from '../../state/urlSchema';
 import { useViewStore } from '../../state/store';
 import { LineChart } from '../charts/LineChart';

@@ -3,8 +3,7 @@
 // back with q = k at the second token. DeltaNet (S += β kᵀ(v − kS)) replaces what
 // k pointed to: it reads β·v_new + β(1−β)·v_old, so v_new itself as β → 1. Plain
 // linear attention (identity map, no normaliser) only adds: it reads v_old + v_new.
-import { createRng } from '../../engine/inputs/random';
-import type { AttentionEngine } from '../../engine/types';
+import { createRng, type AttentionEngine } from '../../engine';
 
 export interface OverwriteProblem {
   readonly d: number;

@@ -17,7 +17,7 @@ import {
   type RecallSettings,
   type RecallVariant,
   type VariantScore,
-} from '../../engine/recall/experiment';
+} from '../../engine';
 import { useViewStore } from '../../state/store';
 import { LIMITS } from '../../state/limits';
 import { LineChart, type ChartSeries } from '../charts/LineChart';

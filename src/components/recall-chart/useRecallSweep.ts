@@ -4,8 +4,7 @@
 // engine runs. The main thread only builds the small inputs and scores the
 // outputs between runs (each run is awaited), so the page stays responsive.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { runRecallSweep, type RecallSettings, type RecallSweep } from '../../engine/recall/experiment';
-import type { AttentionEngine } from '../../engine/types';
+import { runRecallSweep, type RecallSettings, type RecallSweep, type AttentionEngine } from '../../engine';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

@@ -6,8 +6,8 @@
 // reference, yielding between runs). Progress over the whole job, cancel, and the
 // reader's total time budget (a watchdog cancels what has not run by then).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { runCpuSweep, runGpuSweep, type CaseInputs, type CaseParams } from '../../engine/bench/sweep';
-import type { SweepConfig, SweepProgress, SweepResult } from '../../engine/bench/types';
+import type { CaseInputs, CaseParams, SweepConfig, SweepProgress, SweepResult } from '../../engine';
+import { runCpuSweep, runGpuSweep } from '../../engine/webgpu';
 import { useEngine } from '../hooks/useEngine';
 
 export interface JobProgress extends SweepProgress {

@@ -7,9 +7,15 @@
 // runner, components/timing-chart/useSweepRunner: timestamp queries where the
 // device has them, warm-up, median of ≥ 5 runs, no read-back timed; progress and cancel).
 import { create } from 'zustand';
-import type { CaseInputs, CaseParams } from '../../engine/bench/sweep';
-import type { SweepConfig, SweepResult, TimingMethod } from '../../engine/bench/types';
-import type { Form, MatrixHandle } from '../../engine/types';
+import type {
+  CaseInputs,
+  CaseParams,
+  SweepConfig,
+  SweepResult,
+  TimingMethod,
+  Form,
+  MatrixHandle,
+} from '../../engine';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { ChunkKey, ChunkOverlay, chunkCount } from '../../components/chunk-diagram/ChunkOverlay';
 import { Slider } from '../../components/controls/Slider';

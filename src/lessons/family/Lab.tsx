@@ -4,7 +4,7 @@
 // it computes at this n, its FLOPs and its error against full softmax. A cost
 // chart over n (from the definitions) shows which families stay linear.
 import { useMemo } from 'react';
-import { hostMatrix } from '../../engine/cpu';
+import { hostMatrix, runPattern, type MatrixHandle } from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { Slider } from '../../components/controls/Slider';
@@ -17,8 +17,6 @@ import {
   type FamilyId,
   type FamilySettings,
 } from '../../components/family-gallery/gallery';
-import { runPattern } from '../../engine/patterns';
-import type { MatrixHandle } from '../../engine/types';
 import { maxAbsDiff, readMatrix } from '../../components/family-gallery/readMatrix';
 import { useGalleryWorker } from '../../components/family-gallery/useGalleryWorker';
 import { formatCount, formatN, formatNumber } from '../../components/format';

@@ -3,8 +3,7 @@
 // write survives (memory horizon, per channel for vector gates), the state S_t
 // scrubbed through t with its norm, and for the delta rule the overwrite demo.
 import { useCallback, useMemo } from 'react';
-import { hostMatrix } from '../../engine/cpu';
-import type { MatrixHandle } from '../../engine/types';
+import { hostMatrix, type MatrixHandle } from '../../engine';
 import { GateControls, variantLabel } from '../../components/decay-mask/GateControls';
 import { DecayMaskPair } from '../../components/decay-mask/GatingViews';
 import {

@@ -6,7 +6,7 @@
 // second-order normaliser does; the chunk form against the recurrence, and the
 // paper's caption formula without its middle term.
 import { useCallback, useMemo, useState } from 'react';
-import type { MatrixHandle } from '../../engine/types';
+import type { MatrixHandle } from '../../engine';
 import type { HlaAnalysis } from '../../components/hla-state/analysis';
 import { useHlaWorker } from '../../components/hla-state/useHlaWorker';
 import { LineChart } from '../../components/charts/LineChart';

@@ -11,9 +11,10 @@ import {
   infiniStateFloats,
   kvCacheFloats,
   linShareCurve,
-} from '../../engine/hybrid/hybrid';
-import type { MatrixHandle, RunResult } from '../../engine/types';
-import { infiniParts } from '../../engine/variants/infini/cpu';
+  type MatrixHandle,
+  type RunResult,
+  infiniParts,
+} from '../../engine';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { powersOfTwo } from '../../components/controls/sliderScale';

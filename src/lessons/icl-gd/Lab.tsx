@@ -15,9 +15,10 @@ import {
   seededTask,
   workedExample,
   type IclTask,
-} from '../../engine/icl/icl';
-import { streamingTable } from '../../engine/icl/streaming';
-import { RISK_DEFAULT_TASKS, RISK_M_GRID } from '../../engine/icl/risk';
+  streamingTable,
+  RISK_DEFAULT_TASKS,
+  RISK_M_GRID,
+} from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { SeedField } from '../../components/controls/SeedField';
 import { Slider } from '../../components/controls/Slider';

@@ -3,9 +3,14 @@
 // difference of their outputs, the FLOPs of each order and both intermediates:
 // the n×n score matrix and the d×d state.
 import { useRunAfterPaint } from '../../components/lab/useRunAfterPaint';
-import { attentionMatrixBytes, flopCount, linearStateBytes } from '../../engine/analysis/cost';
-import { hostMatrix } from '../../engine/cpu';
-import type { MatrixHandle, RunResult } from '../../engine/types';
+import {
+  attentionMatrixBytes,
+  flopCount,
+  linearStateBytes,
+  hostMatrix,
+  type MatrixHandle,
+  type RunResult,
+} from '../../engine';
 import { Segmented } from '../../components/controls/Segmented';
 import { Toggle } from '../../components/controls/Toggle';
 import { formatBytes, formatCount, formatNumber } from '../../components/format';

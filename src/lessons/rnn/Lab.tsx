@@ -3,10 +3,13 @@
 // norm over t, the KV cache against the fixed-size state as n grows, and the
 // parallel and recurrent forms giving the same outputs.
 import { useCallback, useMemo } from 'react';
-import { kvCacheBytes, linearStateBytes } from '../../engine/analysis/cost';
-import { hostMatrix } from '../../engine/cpu';
-import { linearStateTrace } from '../../engine/variants/linear/cpu';
-import type { MatrixHandle } from '../../engine/types';
+import {
+  kvCacheBytes,
+  linearStateBytes,
+  hostMatrix,
+  linearStateTrace,
+  type MatrixHandle,
+} from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { formatBytes, formatN, formatNumber } from '../../components/format';

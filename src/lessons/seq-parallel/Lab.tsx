@@ -5,9 +5,9 @@
 // is counted, and the counted traffic is set beside §23's formulas, at the
 // current n and over a sweep of n (log–log chart).
 import { useMemo, useState } from 'react';
-import { runCpu } from '../../engine/cpu';
-import { generateProblem } from '../../engine/inputs/generate';
 import {
+  runCpu,
+  generateProblem,
   lasp2FormulaFloats,
   lasp2PayloadFloats,
   meanPerDevice,
@@ -16,7 +16,7 @@ import {
   simulateRing,
   trafficSweep,
   type SeqParFeatureMap,
-} from '../../engine/seqpar';
+} from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { SeedField } from '../../components/controls/SeedField';

@@ -2,9 +2,13 @@
 // n×n matrix and the time of a run grow as n².
 import { useRef, useState } from 'react';
 import { useRunAfterPaint } from '../../components/lab/useRunAfterPaint';
-import { attentionMatrixBytes, attentionPairs, memoryFootprint } from '../../engine/analysis/cost';
-import { generateProblem } from '../../engine/inputs/generate';
-import type { MatrixHandle } from '../../engine/types';
+import {
+  attentionMatrixBytes,
+  attentionPairs,
+  memoryFootprint,
+  generateProblem,
+  type MatrixHandle,
+} from '../../engine';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { Toggle } from '../../components/controls/Toggle';
 import { logGrid } from '../../components/controls/sliderScale';

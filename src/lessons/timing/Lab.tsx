@@ -5,12 +5,16 @@
 // useSweepRunner, shared with the chunking lab); the result is plotted log–log
 // with slopes, the crossover, the memory each form allocates, and every skipped
 // point.
-import { linformerProjections } from '../../engine/inputs/projections';
-import { performerProjection } from '../../engine/inputs/randomFeatures';
-import type { CaseInputs, CaseParams } from '../../engine/bench/sweep';
-import type { SweepConfig } from '../../engine/bench/types';
-import { findVariant } from '../../engine/variants/registry';
-import type { Form, VariantId } from '../../engine/types';
+import {
+  linformerProjections,
+  performerProjection,
+  type CaseInputs,
+  type CaseParams,
+  type SweepConfig,
+  findVariant,
+  type Form,
+  type VariantId,
+} from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { powersOfTwo } from '../../components/controls/sliderScale';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuEngine } from '../../../engine/cpu';
-import { EngineError, type RunRequest } from '../../../engine/types';
+import { createCpuEngine, EngineError, type RunRequest } from '../../../engine';
 import { handleWorkerCall } from './workerHandler';
 import { createWorkerEngine } from './workerEngine';
 import type { WorkerCall, WorkerPort, WorkerReply } from './workerProtocol';

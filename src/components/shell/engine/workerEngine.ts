@@ -1,14 +1,14 @@
 // The CPU engine as seen from the main thread: the AttentionEngine interface in
 // front of a Worker. Sizes above CPU_MAX_N are refused with EngineError.maxN, the
 // same answer the GPU engine gives for "too big", so labs clamp one way.
-import { hostMatrix } from '../../../engine/cpu';
 import {
+  hostMatrix,
   EngineError,
   type AttentionEngine,
   type MatrixHandle,
   type RunRequest,
   type RunResult,
-} from '../../../engine/types';
+} from '../../../engine';
 import type { SerializedError, WorkerCall, WorkerPort, WorkerReply } from './workerProtocol';
 
 /** Largest n the CPU fallback runs (an n×n float64 map at 1024 is 8 MiB and well under a second). */
