@@ -6,7 +6,7 @@ import globals from 'globals';
 // Code outside src/engine reaches the engine only through its public faces:
 // index.ts, and webgpu.ts for the pieces that carry WGSL (see its header). A
 // relative path that climbs to an `engine/` folder can only mean src/engine.
-const ENGINE_MODULES = '^(\\.\\./)+(src/)?engine/(?!(index|webgpu)$)';
+const ENGINE_MODULES = '^(\\./|(\\.\\./)+)(src/)?engine/(?!(index|webgpu)$)';
 const ENGINE_FACES_MESSAGE =
   "Import from the engine's public face (src/engine/index.ts, or src/engine/webgpu.ts for WGSL-carrying pieces), not from its modules; add a re-export there if it lacks one.";
 

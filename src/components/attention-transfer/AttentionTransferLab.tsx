@@ -24,7 +24,7 @@ import { toCsv } from '../export/csv';
 import { ExportButtons } from '../export/ExportButtons';
 import { formatNumber } from '../format';
 import { Heatmap } from '../heatmap/Heatmap';
-import { useEngine } from '../hooks/useEngine';
+import { useEngine } from '../../app/engine-host/useEngine';
 import { useT } from '../i18n';
 import { InputControls } from '../lab/InputControls';
 import { Readout } from '../lab/Readout';

@@ -22,7 +22,7 @@ import { Slider } from '../controls/Slider';
 import { toCsv } from '../export/csv';
 import { ExportButtons } from '../export/ExportButtons';
 import { useT } from '../i18n';
-import { useStepLink } from '../shell/useViewHref';
+import { useStepLink } from '../hooks/useViewHref';
 import styles from './FieldMap.module.css';
 
 const byId = new Map(OPEN_PROBLEMS.map((p) => [p.id, p]));

@@ -4,7 +4,7 @@
 import { getLesson } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
 import { useT } from '../i18n';
-import { useStepLink } from '../shell/useViewHref';
+import { useStepLink } from '../hooks/useViewHref';
 import styles from './HeaderLinks.module.css';
 import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from './steps';
 

@@ -15,7 +15,7 @@ import type { LessonId } from '../../state/types';
 import { toCsv } from '../export/csv';
 import { ExportButtons } from '../export/ExportButtons';
 import { useT } from '../i18n';
-import { useStepLink } from '../shell/useViewHref';
+import { useStepLink } from '../hooks/useViewHref';
 import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../field-map/steps';
 import { onTermFocus, takePendingTerm, termFromHash, writeTermHash } from './termFocus';
 import { useTermLink } from './useTermLink';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LatestRun } from '../hooks/useEngine';
+import type { LatestRun } from '../../app/engine-host/useEngine';
 import { resultForKey } from './useRunAfterPaint';
 
 const done = (key: string, value: number): LatestRun<number> => ({

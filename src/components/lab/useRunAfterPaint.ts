@@ -4,8 +4,8 @@
 // useLatestRun keeps the previous settings' result as "not pending": this hook
 // judges the result against the current settings instead, so a readout prints
 // "Computing…" from the moment the settings change, never another key's number.
-import { useLatestRun, type LatestRun } from '../hooks/useEngine';
-import type { RunFn } from '../shell/engine/latestRunner';
+import { useLatestRun, type LatestRun } from '../../app/engine-host/useEngine';
+import type { RunFn } from '../../app/engine-host/latestRunner';
 import { useSettledKey } from './useSettledKey';
 
 export interface RunAfterPaint<T> {

@@ -17,7 +17,7 @@ import { EntropyHistogram } from '../entropy-histogram/EntropyHistogram';
 import { ErrorSweepChart } from '../error-sweep-chart/ErrorSweepChart';
 import { formatNumber } from '../format';
 import { Heatmap } from '../heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../i18n';
 import { EngineErrorNote } from '../lab/EngineErrorNote';
 import {

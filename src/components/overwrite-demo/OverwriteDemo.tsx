@@ -4,7 +4,7 @@
 // listed as numbers for screen readers.
 import { useMemo } from 'react';
 import { formatNumber } from '../format';
-import { useEngine, useLatestRun } from '../hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { getLut, lutCss, lutIndex } from '../heatmap/colorMaps';
 import { useT } from '../i18n';

@@ -24,7 +24,7 @@ import { LineChart, type ChartSeries } from '../charts/LineChart';
 import { Slider } from '../controls/Slider';
 import { logGrid } from '../controls/sliderScale';
 import { formatMs, formatNumber } from '../format';
-import { useEngine } from '../hooks/useEngine';
+import { useEngine } from '../../app/engine-host/useEngine';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/translate';
 import { InputControls } from '../lab/InputControls';

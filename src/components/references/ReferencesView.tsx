@@ -12,7 +12,7 @@ import { LESSON_IDS, type LessonId } from '../../state/types';
 import { toCsv } from '../export/csv';
 import { ExportButtons } from '../export/ExportButtons';
 import { useT } from '../i18n';
-import { useStepLink } from '../shell/useViewHref';
+import { useStepLink } from '../hooks/useViewHref';
 import styles from './References.module.css';
 
 function LessonChip({ id }: { readonly id: LessonId }) {

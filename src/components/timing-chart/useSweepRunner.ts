@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseInputs, CaseParams, SweepConfig, SweepProgress, SweepResult } from '../../engine';
 import { runCpuSweep, runGpuSweep } from '../../engine/webgpu';
-import { useEngine } from '../hooks/useEngine';
+import { useEngine } from '../../app/engine-host/useEngine';
 
 export interface JobProgress extends SweepProgress {
   /** What the current sweep of the job is about (a lab's own words, e.g. "C = 32"). */

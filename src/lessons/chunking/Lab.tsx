@@ -24,7 +24,7 @@ import { GateControls, variantLabel } from '../../components/decay-mask/GateCont
 import { gateSetup, isGatedVariantId } from '../../components/decay-mask/gates';
 import { formatCount, formatMs, formatN, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

@@ -21,7 +21,7 @@ import { maxAbsDiff, readMatrix } from '../../components/family-gallery/readMatr
 import { useGalleryWorker } from '../../components/family-gallery/useGalleryWorker';
 import { formatCount, formatN, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

@@ -15,7 +15,7 @@ import {
 } from '../../components/decay-mask/gates';
 import { gatedStateNorms } from '../../components/decay-mask/stateTrace';
 import { formatNumber } from '../../components/format';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

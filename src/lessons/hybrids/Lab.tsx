@@ -20,7 +20,7 @@ import { Slider } from '../../components/controls/Slider';
 import { powersOfTwo } from '../../components/controls/sliderScale';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

@@ -15,7 +15,7 @@ import { Segmented } from '../../components/controls/Segmented';
 import { Toggle } from '../../components/controls/Toggle';
 import { formatBytes, formatCount, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

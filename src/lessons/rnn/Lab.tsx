@@ -13,7 +13,7 @@ import {
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

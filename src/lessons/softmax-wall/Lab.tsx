@@ -14,7 +14,7 @@ import { Toggle } from '../../components/controls/Toggle';
 import { logGrid } from '../../components/controls/sliderScale';
 import { formatBytes, formatCount, formatMs, formatN } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

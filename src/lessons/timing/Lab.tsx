@@ -19,7 +19,7 @@ import { LineChart } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { powersOfTwo } from '../../components/controls/sliderScale';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
-import { useEngine } from '../../components/hooks/useEngine';
+import { useEngine } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';

@@ -1,8 +1,8 @@
 // "About this GPU": what the engine runs on. A modal <dialog> (focus moves in,
 // Escape closes, focus returns to the button).
 import { useRef } from 'react';
-import { useEngine } from '../hooks/useEngine';
-import { useT, type Translate } from '../i18n';
+import { useEngine } from '../engine-host/useEngine';
+import { useT, type Translate } from '../../components/i18n';
 import { fallbackReasonText } from './fallbackText';
 
 const BYTE_LIMITS = new Set([

@@ -1,8 +1,8 @@
 // Chooses and starts the backend: WebGPU when the reader allows it and the
 // browser offers an adapter, else the CPU engine in a Worker (with the reason,
 // which the banner and the About panel show).
-import { acquireDevice, NoAdapterError, type AcquiredDevice, type AttentionEngine } from '../../../engine';
-import { createGpuEngine } from '../../../engine/webgpu';
+import { acquireDevice, NoAdapterError, type AcquiredDevice, type AttentionEngine } from '../../engine';
+import { createGpuEngine } from '../../engine/webgpu';
 import { createWorkerEngine, CPU_MAX_N, type WorkerEngine } from './workerEngine';
 import type { WorkerPort } from './workerProtocol';
 

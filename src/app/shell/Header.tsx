@@ -1,10 +1,10 @@
 // The top bar: title (back to the course map), References and Glossary, settings, About this GPU, Share.
-import { HeaderLinks } from '../field-map/HeaderLinks';
-import { useT } from '../i18n';
+import { HeaderLinks } from '../../components/field-map/HeaderLinks';
+import { useT } from '../../components/i18n';
 import { AboutButton } from './AboutPanel';
 import { Settings } from './Settings';
 import { ShareButton } from './ShareButton';
-import { useStepLink } from './useViewHref';
+import { useStepLink } from '../../components/hooks/useViewHref';
 
 export function Header() {
   const t = useT();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuEngine, EngineError, type RunRequest } from '../../../engine';
+import { createCpuEngine, EngineError, type RunRequest } from '../../engine';
 import { handleWorkerCall } from './workerHandler';
 import { createWorkerEngine } from './workerEngine';
 import type { WorkerCall, WorkerPort, WorkerReply } from './workerProtocol';

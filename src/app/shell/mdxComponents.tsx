@@ -5,11 +5,11 @@
 import { Children, type ComponentType, type ReactNode } from 'react';
 import { findGlossaryEntry } from '../../content/glossary/glossary';
 import { stepIndex } from '../../lessons/index';
-import termStyles from '../glossary/Term.module.css';
-import { useTermLink } from '../glossary/useTermLink';
-import { useT } from '../i18n';
+import termStyles from '../../components/glossary/Term.module.css';
+import { useTermLink } from '../../components/glossary/useTermLink';
+import { useT } from '../../components/i18n';
 import { useViewStore } from '../../state/store';
-import { useLiveValue } from '../liveValues';
+import { useLiveValue } from '../../components/liveValues';
 import { useCurrentLesson } from './LessonContext';
 
 export function Step({ id, children }: { readonly id: string; readonly children?: ReactNode }) {

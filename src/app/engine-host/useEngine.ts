@@ -15,17 +15,17 @@ import {
 } from 'react';
 import type { AttentionEngine, Backend } from '../../engine';
 import { useViewStore } from '../../state/store';
-import { translate } from '../i18n/translate';
-import { LatestRunner, type RunFn } from '../shell/engine/latestRunner';
+import { translate } from '../../components/i18n/translate';
+import { LatestRunner, type RunFn } from './latestRunner';
 import {
   startBackend,
   startCpu,
   type DeviceInfo,
   type FallbackReason,
   type StartedBackend,
-} from '../shell/engine/startBackend';
-import { CPU_MAX_N } from '../shell/engine/workerEngine';
-import type { WorkerPort } from '../shell/engine/workerProtocol';
+} from './startBackend';
+import { CPU_MAX_N } from './workerEngine';
+import type { WorkerPort } from './workerProtocol';
 
 export { CPU_MAX_N };
 export type { DeviceInfo, FallbackReason };

@@ -1,7 +1,7 @@
 // Web Worker entry of the CPU fallback: the float64 references run here, off the
 // main thread, so sliders stay responsive while a large n computes.
-import { handleWorkerCall } from '../shell/engine/workerHandler';
-import type { WorkerCall } from '../shell/engine/workerProtocol';
+import { handleWorkerCall } from './workerHandler';
+import type { WorkerCall } from './workerProtocol';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerCall>) => void) | null;

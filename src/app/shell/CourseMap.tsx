@@ -4,10 +4,10 @@ import { lessons } from '../../lessons/index';
 import type { LessonDef } from '../../lessons/types';
 import { useViewStore } from '../../state/store';
 import type { Lang } from '../../state/types';
-import { useT } from '../i18n';
+import { useT } from '../../components/i18n';
 import { SurveyRefs } from './SurveyRefs';
 import { useFocusOnArrival } from './useFocusOnArrival';
-import { useStepLink } from './useViewHref';
+import { useStepLink } from '../../components/hooks/useViewHref';
 
 function LessonCard({ lesson, lang }: { lesson: LessonDef; lang: Lang }) {
   const t = useT();

@@ -1,6 +1,6 @@
 // Messages between the app and the CPU engine Worker. Requests are copied
 // (structured clone: the caller keeps its arrays); results are transferred.
-import type { RunRequest, RunResult } from '../../../engine';
+import type { RunRequest, RunResult } from '../../engine';
 
 export type WorkerCall =
   | { readonly id: number; readonly op: 'run'; readonly request: RunRequest }

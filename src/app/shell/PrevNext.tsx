@@ -2,8 +2,8 @@
 import { neighbourLesson } from '../../lessons/index';
 import type { LessonDef } from '../../lessons/types';
 import type { Lang, LessonId } from '../../state/types';
-import { useT } from '../i18n';
-import { useStepLink } from './useViewHref';
+import { useT } from '../../components/i18n';
+import { useStepLink } from '../../components/hooks/useViewHref';
 
 interface Target {
   readonly lesson: LessonId | null;

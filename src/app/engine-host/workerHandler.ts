@@ -1,7 +1,7 @@
 // What the CPU Worker does with one call: run the float64 reference and reply,
 // listing the result's buffers to transfer. Kept apart from the Worker entry so
 // Node tests can call it directly.
-import { cpuWeights, runCpu, EngineError } from '../../../engine';
+import { cpuWeights, runCpu, EngineError } from '../../engine';
 import type { WorkerCall, WorkerReply } from './workerProtocol';
 
 export function handleWorkerCall(call: WorkerCall): { reply: WorkerReply; transfer: ArrayBuffer[] } {

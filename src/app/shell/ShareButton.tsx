@@ -2,9 +2,9 @@
 // is refused, shows the link selected in a field so the reader can copy it.
 import { useEffect, useRef, useState } from 'react';
 import { canonicalQuery, selectView, useViewStore } from '../../state/store';
-import { useT } from '../i18n';
+import { useT } from '../../components/i18n';
 import { copyText } from './copyText';
-import { termFromHash } from '../glossary/termFocus';
+import { termFromHash } from '../../components/glossary/termFocus';
 
 type ShareState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 

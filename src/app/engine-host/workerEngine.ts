@@ -8,7 +8,7 @@ import {
   type MatrixHandle,
   type RunRequest,
   type RunResult,
-} from '../../../engine';
+} from '../../engine';
 import type { SerializedError, WorkerCall, WorkerPort, WorkerReply } from './workerProtocol';
 
 /** Largest n the CPU fallback runs (an n×n float64 map at 1024 is 8 MiB and well under a second). */
