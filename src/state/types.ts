@@ -3,6 +3,12 @@
 // holds it. Lessons and views read it only through the store.
 import type { Form, VariantId } from '../engine';
 
+/** A text in both languages the app speaks (lessons and content both carry them). */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
 export const LESSON_IDS = [
   'softmax-wall',
   'reorder',

@@ -6,7 +6,7 @@ import { Children, type ComponentType, type ReactNode } from 'react';
 import { findGlossaryEntry } from '../../content/glossary/glossary';
 import { stepIndex } from '../../lessons/index';
 import termStyles from '../../components/glossary/Term.module.css';
-import { useTermLink } from '../../components/glossary/useTermLink';
+import { useTermLink } from './useTermLink';
 import { useT } from '../../components/i18n';
 import { useViewStore } from '../../state/store';
 import { useLiveValue } from '../../components/liveValues';

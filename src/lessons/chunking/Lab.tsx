@@ -33,8 +33,8 @@ import { problemKey, useProblem, useProblemInputs } from '../../components/lab/u
 import { useSettledKey } from '../../components/lab/useSettledKey';
 import styles from '../../components/lab/Lab.module.css';
 import { pointBudgetMs, SWEEP_RUNS, SWEEP_WARMUP } from '../../components/timing-chart/sweepPlan';
-import { SweepControls } from '../../components/timing-chart/SweepControls';
-import { useSweepRunner } from '../../components/timing-chart/useSweepRunner';
+import { SweepControls } from '../common/SweepControls';
+import { useSweepRunner } from '../common/useSweepRunner';
 import { LIMITS } from '../../state/urlSchema';
 import { useViewStore } from '../../state/store';
 

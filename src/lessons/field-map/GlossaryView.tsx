@@ -23,7 +23,7 @@ import {
   termFromHash,
   writeTermHash,
 } from '../../components/glossary/termFocus';
-import { useTermLink } from '../../components/glossary/useTermLink';
+import { useTermLink } from '../../app/shell/useTermLink';
 import styles from './Glossary.module.css';
 
 function LessonLink({ id }: { readonly id: LessonId }) {

@@ -2,7 +2,7 @@
 // (linear attention, parallel form against recurrent form), with the largest
 // difference of their outputs, the FLOPs of each order and both intermediates:
 // the n×n score matrix and the d×d state.
-import { useRunAfterPaint } from '../../components/lab/useRunAfterPaint';
+import { useRunAfterPaint } from '../common/useRunAfterPaint';
 import {
   attentionMatrixBytes,
   flopCount,

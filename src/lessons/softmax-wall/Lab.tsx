@@ -1,7 +1,7 @@
 // Lesson 1 lab: drag n and watch the softmax attention map, the memory of its
 // n×n matrix and the time of a run grow as n².
 import { useRef, useState } from 'react';
-import { useRunAfterPaint } from '../../components/lab/useRunAfterPaint';
+import { useRunAfterPaint } from '../common/useRunAfterPaint';
 import {
   attentionMatrixBytes,
   attentionPairs,

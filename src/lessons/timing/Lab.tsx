@@ -33,10 +33,10 @@ import {
   sweepSizes,
   useLastSweep,
 } from '../../components/timing-chart/sweepPlan';
-import { SweepControls } from '../../components/timing-chart/SweepControls';
+import { SweepControls } from '../common/SweepControls';
 import { TimingChart } from '../../components/timing-chart/TimingChart';
 import timingStyles from '../../components/timing-chart/TimingChart.module.css';
-import { useSweepRunner } from '../../components/timing-chart/useSweepRunner';
+import { useSweepRunner } from '../common/useSweepRunner';
 import { APP_VARIANTS, FORMS_BY_VARIANT, LIMITS, MAX_SWEEP_CASES } from '../../state/limits';
 import type { SweepCase } from '../../state/types';
 import { useViewStore } from '../../state/store';

@@ -4,7 +4,7 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Term } from '../../app/shell/mdxComponents';
+import { Term } from './mdxComponents';
 import { useViewStore } from '../../state/store';
 import { DEFAULT_VIEW } from '../../state/urlSchema';
 

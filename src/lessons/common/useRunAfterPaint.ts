@@ -6,7 +6,7 @@
 // "Computing…" from the moment the settings change, never another key's number.
 import { useLatestRun, type LatestRun } from '../../app/engine-host/useEngine';
 import type { RunFn } from '../../app/engine-host/latestRunner';
-import { useSettledKey } from './useSettledKey';
+import { useSettledKey } from '../../components/lab/useSettledKey';
 
 export interface RunAfterPaint<T> {
   /** The result of the current settings, or undefined while it is not known yet. */

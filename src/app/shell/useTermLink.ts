@@ -4,8 +4,8 @@
 import { useCallback, type FocusEvent, type MouseEvent } from 'react';
 import { getLesson } from '../../lessons/index';
 import { canonicalQuery, selectView, useViewStore, viewForStep } from '../../state/store';
-import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../field-map/steps';
-import { requestTermFocus, writeTermHash } from './termFocus';
+import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../../components/field-map/steps';
+import { requestTermFocus, writeTermHash } from '../../components/glossary/termFocus';
 
 function hrefOf(id: string): string {
   const view = viewForStep(selectView(useViewStore.getState()), FIELD_MAP_LESSON, FIELD_MAP_STEP.glossary);
