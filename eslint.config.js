@@ -3,6 +3,26 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// Code outside src/engine reaches the engine only through its public faces:
+// index.ts, and webgpu.ts for the pieces that carry WGSL (see its header). A
+// relative path that climbs to an `engine/` folder can only mean src/engine.
+const ENGINE_MODULES = '^(\\./|(\\.\\./)+)(src/)?engine/(?!(index|webgpu)$)';
+const ENGINE_FACES_MESSAGE =
+  "Import from the engine's public face (src/engine/index.ts, or src/engine/webgpu.ts for WGSL-carrying pieces), not from its modules; add a re-export there if it lacks one.";
+
+// The no-restricted-imports options for one folder: the engine's faces always,
+// plus the folders of src/ it must not import (matched as a relative path that
+// climbs out of the folder and into them).
+function restrictImports({ engineAlso = null, folders = [], why = '' } = {}) {
+  const faces = engineAlso ? `index|webgpu|${engineAlso}` : 'index|webgpu';
+  const patterns = [{ regex: ENGINE_MODULES.replace('index|webgpu', faces), message: ENGINE_FACES_MESSAGE }];
+  if (folders.length) patterns.push({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message: why });
+  return ['error', { patterns }];
+}
+
+const VIEWS_WHY =
+  'Views are reusable: what belongs to one lesson lives in its folder, the shell and engine host in src/app.';
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', '.gpu', '.gpu-*', '.gl', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -20,6 +40,53 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts'],
+    ignores: ['src/engine/**'],
+    rules: { 'no-restricted-imports': restrictImports() },
+  },
+  // Data flows URL ⇄ store → lesson → engine → views; no import runs against it.
+  {
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        folders: ['lessons', 'app'],
+        why: VIEWS_WHY,
+      }),
+    },
+  },
+  {
+    files: ['src/content/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        folders: ['lessons'],
+        why: 'Content is data that lessons read; types both need live in src/state/types.ts.',
+      }),
+    },
+  },
+  {
+    files: ['src/state/**/*.{ts,tsx}'],
+    // Known arrows still to turn (issue 12): the store reads lesson step counts and
+    // defaults from lessons/index, and URL correction notices are translated here.
+    ignores: ['src/state/store.ts', 'src/state/correctionText.ts', 'src/state/testLessons.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        folders: ['lessons', 'components', 'app'],
+        why: 'State is the start of the flow: lessons, views and the shell read it, never the reverse.',
+      }),
+    },
+  },
+  {
+    // GPU tests of views take the test device the engine's GPU tests use.
+    files: ['src/components/**/*.gpu.test.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        engineAlso: 'gpu/testSetup',
+        folders: ['lessons', 'app'],
+        why: VIEWS_WHY,
+      }),
     },
   },
 );

@@ -5,14 +5,18 @@
 // the block slider (keyboard) change the view and the numbers.
 import { expect, test, type Page } from '@playwright/test';
 import {
+  loadCpuForms,
   computeCostCurves,
   computeGallery,
   FAMILY_IDS,
   type FamilyId,
   type FamilySettings,
   type Gallery,
-} from '../src/engine/analysis/pipelines/familyGallery';
+} from '../src/engine';
 import { expectUrlParam, heatmapCell, openView, readoutValues, waitForLabIdle } from './helpers';
+
+// The specs recompute the lab's numbers with the float64 references in Node.
+test.beforeAll(() => loadCpuForms());
 
 const N = 64;
 const D = 8;

@@ -4,18 +4,25 @@
 // rank; Performer's m slider changes the error, and the m sweep is the engine's.
 import { expect, test, type Page } from '@playwright/test';
 import {
+  loadCpuForms,
   compareWithSoftmax,
   featureMatrices,
   featureRankBound,
   performerErrorSweep,
   rowEntropies,
   spectrum,
-} from '../src/engine/analysis';
-import { cpuWeights } from '../src/engine/cpu';
-import { generateProblem } from '../src/engine/inputs/generate';
-import { performerProjection } from '../src/engine/inputs/randomFeatures';
-import type { AttentionProblem, Params, RunRequest, VariantId } from '../src/engine/types';
+  cpuWeights,
+  generateProblem,
+  performerProjection,
+  type AttentionProblem,
+  type Params,
+  type RunRequest,
+  type VariantId,
+} from '../src/engine';
 import { expectUrlParam, heatmapShot, openView, readoutValues, waitForLabIdle } from './helpers';
+
+// The specs recompute the lab's numbers with the float64 references in Node.
+test.beforeAll(() => loadCpuForms());
 
 const SEED = 7;
 const N = 64;

@@ -3,7 +3,7 @@
 // wipes the state at its token, and the delta rule's overwrite demo reads back
 // the newer value where linear attention reads a blend.
 import { expect, test } from '@playwright/test';
-import { generateProblem } from '../src/engine/inputs/generate';
+import { generateProblem } from '../src/engine';
 import {
   expectClose,
   expectUrlParam,

@@ -5,12 +5,16 @@
 // normalisers, the chunk form and the caption formula), on WebGPU (f32) and on
 // the CPU fallback (gpu=0); the controls (t, normalise, chunk size) change them.
 import { expect, test, type Page } from '@playwright/test';
-import { weightError } from '../src/engine/analysis/error';
-import { spectrum } from '../src/engine/analysis/spectrum';
-import { cpuWeights, runCpu } from '../src/engine/cpu';
-import { generateProblem } from '../src/engine/inputs/generate';
-import type { AttentionProblem } from '../src/engine/types';
-import { hla2CaptionChunk } from '../src/engine/variants/hla2/cpu';
+import {
+  loadCpuForms,
+  weightError,
+  spectrum,
+  cpuWeights,
+  runCpu,
+  generateProblem,
+  type AttentionProblem,
+  hla2CaptionChunk,
+} from '../src/engine';
 import {
   frobenius,
   growthExponent,
@@ -23,6 +27,9 @@ import {
   stateSizes,
 } from '../src/components/hla-state/numbers';
 import { expectClose, expectUrlParam, openView, readoutValues, waitForLabIdle } from './helpers';
+
+// The specs recompute the lab's numbers with the float64 references in Node.
+test.beforeAll(() => loadCpuForms());
 
 const SEED = 7;
 const N = 48;

@@ -5,17 +5,21 @@
 // linear share and equal-share λ. Controls move the numbers; the CPU fallback
 // (gpu=0) prints the same; the prose's live values are the readouts' texts.
 import { expect, test, type Page } from '@playwright/test';
-import { runCpu } from '../src/engine/cpu';
 import {
+  loadCpuForms,
+  runCpu,
   equalShareLogLambda,
   hybridBranches,
   hybridShares,
   infiniShares,
   infiniStateFloats,
   kvCacheFloats,
-} from '../src/engine/hybrid/hybrid';
-import { generateProblem } from '../src/engine/inputs/generate';
+  generateProblem,
+} from '../src/engine';
 import { expectClose, expectUrlParam, openView, readoutValues, waitForLabIdle } from './helpers';
+
+// The specs recompute the lab's numbers with the float64 references in Node.
+test.beforeAll(() => loadCpuForms());
 
 const SEED = 7;
 

@@ -4,8 +4,14 @@
 // at several seeds; the Monte-Carlo risk printed by the lab equals the engine's
 // riskCurve; the streaming identities hold to rounding.
 import { expect, test } from '@playwright/test';
-import { attentionPrediction, gdPrediction, preconditioner, seededTask } from '../src/engine/icl/icl';
-import { riskCurve, RISK_DEFAULT_TASKS } from '../src/engine/icl/risk';
+import {
+  attentionPrediction,
+  gdPrediction,
+  preconditioner,
+  seededTask,
+  riskCurve,
+  RISK_DEFAULT_TASKS,
+} from '../src/engine';
 import { expectClose, expectUrlParam, openView, readoutValues, waitForLabIdle } from './helpers';
 
 test('worked example: ŷ = 1 at Γ = I and 0 at Γ = Ŝ⁻¹; both paths agree as s slides', async ({ page }) => {

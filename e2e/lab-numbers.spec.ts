@@ -8,7 +8,7 @@ import {
   flopCount,
   kvCacheBytes,
   linearStateBytes,
-} from '../src/engine/analysis/cost';
+} from '../src/engine';
 import { expectUrlParam, openView, readoutValue, readoutValues, waitForLabIdle } from './helpers';
 
 test('lesson 2 prints the FLOPs of both orders and a tiny difference; feature map and mask change them', async ({

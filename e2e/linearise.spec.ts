@@ -9,9 +9,7 @@
 // pause / step behave.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { elu1Errors, heldOutErrors, heldOutProblem } from '../src/engine/linearise/baseline';
-import { initialProjection } from '../src/engine/linearise/fit';
-import { HedgehogFit } from '../src/engine/linearise/session';
+import { elu1Errors, heldOutErrors, heldOutProblem, initialProjection, HedgehogFit } from '../src/engine';
 import { expectClose, openView, readoutValues } from './helpers';
 
 const INPUTS = { seed: 42, n: 64, d: 16, temperature: 1, locality: 0.5, clustering: 0.5 } as const;

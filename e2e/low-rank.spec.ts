@@ -4,16 +4,21 @@
 // on the same seeded inputs.
 import { expect, test, type Page } from '@playwright/test';
 import {
+  loadCpuForms,
   compareWithSoftmax,
   featureMatrices,
   featureRankBound,
   rowEntropies,
   spectrum,
-} from '../src/engine/analysis';
-import { cpuWeights } from '../src/engine/cpu';
-import { generateProblem } from '../src/engine/inputs/generate';
-import type { Params, VariantId } from '../src/engine/types';
+  cpuWeights,
+  generateProblem,
+  type Params,
+  type VariantId,
+} from '../src/engine';
 import { expectUrlParam, heatmapShot, openView, readoutValues, waitForLabIdle } from './helpers';
+
+// The specs recompute the lab's numbers with the float64 references in Node.
+test.beforeAll(() => loadCpuForms());
 
 const SEED = 11;
 const N = 64;

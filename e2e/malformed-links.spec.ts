@@ -2,7 +2,7 @@
 // visible notice that can be dismissed; nothing from the URL runs or is
 // rendered as HTML.
 import { expect, test, type Page } from '@playwright/test';
-import { attentionMatrixBytes } from '../src/engine/analysis/cost';
+import { attentionMatrixBytes } from '../src/engine';
 import { LIMITS } from '../src/state/limits';
 import { LESSON_IDS } from '../src/state/types';
 import { meta as reorder } from '../src/lessons/reorder/meta';

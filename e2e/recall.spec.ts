@@ -3,15 +3,19 @@
 // printed accuracy equals the experiment recomputed in Node with the engine's
 // float64 CPU functions at the same seed; the sweep can be cancelled and rerun.
 import { expect, test, type Page } from '@playwright/test';
-import { runCpu } from '../src/engine/cpu';
 import {
+  loadCpuForms,
+  runCpu,
   RECALL_VARIANTS,
   runRecallSweep,
   stateFloats,
   type RecallSettings,
   type RecallSweep,
-} from '../src/engine/recall/experiment';
+} from '../src/engine';
 import { expectUrlParam, openView, waitForLabIdle } from './helpers';
+
+// The specs recompute the lab's numbers with the float64 references in Node.
+test.beforeAll(() => loadCpuForms());
 
 const SEED = 5;
 const D = 8;

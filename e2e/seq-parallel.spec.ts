@@ -4,14 +4,14 @@
 // to rounding, the ring animation steps through the recorded messages from the
 // keyboard, and the traffic chart's counted values match the formulas.
 import { expect, test, type Page } from '@playwright/test';
-import { generateProblem } from '../src/engine/inputs/generate';
 import {
+  generateProblem,
   lasp2FormulaFloats,
   meanPerDevice,
   ringFormulaFloats,
   simulateLasp2,
   simulateRing,
-} from '../src/engine/seqpar';
+} from '../src/engine';
 import { expectClose, expectUrlParam, openView, readoutValues, waitForLabIdle } from './helpers';
 
 const PRINTED = [

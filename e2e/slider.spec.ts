@@ -2,7 +2,7 @@
 // grid value, a mouse drag over many values makes one history entry, and Back
 // restores both the previous n and the previous map.
 import { expect, test } from '@playwright/test';
-import { attentionMatrixBytes } from '../src/engine/analysis/cost';
+import { attentionMatrixBytes } from '../src/engine';
 import { expectUrlParam, heatmapShot, openView, readoutValue, urlParams, waitForLabIdle } from './helpers';
 
 test('n slider: keyboard and one mouse drag change the map and the URL; Back restores both', async ({

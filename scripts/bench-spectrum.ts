@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { cpuWeights } from '../src/engine/cpu';
+import { loadCpuForms } from '../src/engine/variants/cpuForms';
 import { generateProblem } from '../src/engine/inputs/generate';
 import { spectrum, spectrumAsync } from '../src/engine/analysis/spectrum';
 import type { DenseMatrix } from '../src/engine/analysis/dense';
@@ -73,6 +74,7 @@ function libraryMs(matrix: DenseMatrix): { ms: number; largest: number } {
 }
 
 async function main(): Promise<void> {
+  await loadCpuForms(['softmax']);
   const args = parseArgs(process.argv.slice(2));
   const loadBefore = os.loadavg();
   const results = [];

@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles/index.css';
-import { App } from './App';
-import { applyDocumentSettings } from './components/shell/useDocumentSync';
+import { App } from './app/App';
+import { applyDocumentSettings } from './app/shell/useDocumentSync';
 import { browserUrlEnvironment, startUrlSync } from './state/urlSync';
 
 startUrlSync(browserUrlEnvironment());

@@ -16,8 +16,8 @@ import { checkFitsLimits, validateProblem, validateRequest, type NormalizedProbl
 import type { ProblemDims } from './variants/common/descriptor';
 import type { HeadData, StateTrace } from './variants/common/head';
 import { linearOptionsFromParams, linearStateTrace, type LinearStateTrace } from './variants/linear/cpu';
-import { cpuForms } from './variants/cpuForms';
-import { getDefinition, isInFamily } from './variants/registry';
+import { cpuForms, loadCpuForms } from './variants/cpuForms';
+import { findDefinition, getDefinition, isInFamily } from './variants/registry';
 import { definition as linear } from './variants/linear';
 
 // Kept here for the importers that predate handles.ts.
@@ -38,9 +38,20 @@ export function createCpuEngine(options: CpuEngineOptions = {}): AttentionEngine
   const maxBufferBytes = options.maxBufferBytes ?? DEFAULT_CPU_MAX_BUFFER_BYTES;
   return {
     backend: 'cpu',
-    run: async (request) => runCpu(request, maxBufferBytes),
-    weights: async (request) => cpuWeights(request, maxBufferBytes),
+    run: async (request) => {
+      await loadFormsOf(request.variant);
+      return runCpu(request, maxBufferBytes);
+    },
+    weights: async (request) => {
+      await loadFormsOf(request.variant);
+      return cpuWeights(request, maxBufferBytes);
+    },
   };
+}
+
+/** Loads a registered variant's CPU forms; an unknown id is left to validation's message. */
+async function loadFormsOf(variant: unknown): Promise<void> {
+  if (typeof variant === 'string' && findDefinition(variant)) await loadCpuForms([variant]);
 }
 
 /** Synchronous CPU run (what the engine's run() does; Workers and tests call it directly). */

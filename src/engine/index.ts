@@ -1,6 +1,7 @@
-// The engine's public surface for lessons, views, the app shell and tools.
-// GPU pieces (src/engine/gpu) are imported from there directly, so code that
-// only needs the CPU references or the models never pulls WebGPU in.
+// The engine's public surface for lessons, views, the app shell and tools: code
+// outside src/engine imports the engine from here (lint enforces it). What
+// imports WGSL is re-exported from webgpu.ts instead, so this face loads in
+// plain Node (the Playwright specs) and never pulls kernels into CPU-only code.
 export * from './types';
 export {
   createCpuEngine,
@@ -11,6 +12,7 @@ export {
   DEFAULT_CPU_MAX_BUFFER_BYTES,
 } from './cpu';
 export { hostMatrix } from './handles';
+export { loadCpuForms } from './variants/cpuForms';
 export type { CpuEngineOptions } from './cpu';
 export {
   validateRequest,
@@ -213,7 +215,14 @@ export {
   mapRequest,
 } from './analysis/pipelines/featureMap';
 export type { FeatureAnalysis, FocusPoint, MapChoice, MapSettings } from './analysis/pipelines/featureMap';
-export { COST_NS, FAMILY_IDS, isPatternFamily, variantRequest } from './analysis/pipelines/familyGallery';
+export {
+  COST_NS,
+  FAMILY_IDS,
+  computeCostCurves,
+  computeGallery,
+  isPatternFamily,
+  variantRequest,
+} from './analysis/pipelines/familyGallery';
 export type {
   CostCurve,
   CostPoint,
@@ -226,13 +235,68 @@ export type { HlaAnalysis, HlaAnalysisSettings } from './analysis/pipelines/hlaS
 export { STATE_TRACE_BUDGET } from './analysis/pipelines/stateTrace';
 export type { HybridAnalysis, InfiniBranches } from './analysis/pipelines/hybridParts';
 export type { SeqParallelResult, SimulatedRun } from './analysis/pipelines/seqParallel';
+// Below: what the app, views and lessons import that the list above lacked, so
+// that nothing outside src/engine imports an engine module directly (lint
+// enforces it). Nothing here may reach WGSL; that goes to webgpu.ts.
+export { acquireDevice, NoAdapterError } from './gpu/device';
+export type { AcquiredDevice } from './gpu/device';
+export {
+  spectrum,
+  spectrumAsync,
+  featureRankBound,
+  rowEntropies,
+  histogram,
+  weightError,
+  maxAbsDifference,
+  softmaxReference,
+  compareWith,
+  compareWithSoftmax,
+  performerErrorSweep,
+  performerErrorSweepAsync,
+  featureMatrices,
+} from './analysis';
+export type { SpectrumSummary, RankBound, WeightError, SoftmaxComparison, AnalysisPort } from './analysis';
+export { serveCancellableCalls } from './analysis/worker/serve';
+export type { CaseInputs, CaseParams } from './bench/sweep';
+export type { SweepConfig, SweepPoint, SweepProgress, SweepResult, TimingMethod } from './bench/types';
+export { linearStateTrace } from './variants/linear/cpu';
+export { infiniParts } from './variants/infini/cpu';
 // What lesson 12's pipelines compose (the hybrid module and Infini-attention's two branches).
 export {
   equalShareLogLambda,
   hybridBranches,
   hybridShares,
   infiniShares,
+  infiniStateFloats,
+  kvCacheFloats,
   linShareCurve,
 } from './hybrid/hybrid';
 export type { HybridBranches, HybridShares, InfiniShares } from './hybrid/hybrid';
-export { infiniParts } from './variants/infini/cpu';
+export { elu1Errors, heldOutErrors, heldOutProblem } from './linearise/baseline';
+export { createFitWorker } from './linearise/fitWorker';
+export type { FitBackend, FitDriver } from './linearise/driver';
+export type { FitPort, FitSnapshot } from './linearise/protocol';
+export {
+  attentionPrediction,
+  gdPrediction,
+  newtonRisk,
+  optimalEta,
+  scalarRisk,
+  preconditioner,
+  seededTask,
+  workedExample,
+} from './icl/icl';
+export type { IclTask } from './icl/icl';
+export { computeRiskCurve, riskCurve, RISK_DEFAULT_TASKS, RISK_M_GRID } from './icl/risk';
+export type { RiskOptions, RiskPoint } from './icl/risk';
+export { streamingTable } from './icl/streaming';
+export {
+  lasp2FormulaFloats,
+  lasp2PayloadFloats,
+  meanPerDevice,
+  ringFormulaFloats,
+  simulateLasp2,
+  simulateRing,
+  trafficSweep,
+} from './seqpar';
+export type { SeqParFeatureMap, SimMessage } from './seqpar';

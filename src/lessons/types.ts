@@ -1,12 +1,9 @@
 // A lesson is data: metadata and steps here, prose in one MDX file per
 // language beside it, the interactive part in its Lab component.
 import type { ComponentType, LazyExoticComponent } from 'react';
-import type { LessonId, ViewState } from '../state/types';
+import type { Bilingual, LessonId, ViewState } from '../state/types';
 
-export interface Bilingual {
-  readonly en: string;
-  readonly zh: string;
-}
+export type { Bilingual };
 
 /** A section of the survey (seeds/) that the lesson mirrors. */
 export interface SurveyRef {

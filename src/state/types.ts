@@ -1,7 +1,13 @@
 // The shape of the whole view. The URL mirrors it (src/state/urlSchema.ts
 // parses, validates and clamps it); the zustand store (src/state/store.ts)
 // holds it. Lessons and views read it only through the store.
-import type { Form, VariantId } from '../engine/types';
+import type { Form, VariantId } from '../engine';
+
+/** A text in both languages the app speaks (lessons and content both carry them). */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
 
 export const LESSON_IDS = [
   'softmax-wall',

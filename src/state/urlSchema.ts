@@ -7,8 +7,7 @@
 // `displayRaw`, which strips control characters and truncates; the app renders
 // it as plain text, never as HTML.
 import { z } from 'zod';
-import { VARIANT_IDS, FORMS, type Form, type VariantId } from '../engine/types';
-import { findVariant } from '../engine/variants/registry';
+import { VARIANT_IDS, FORMS, type Form, type VariantId, findVariant } from '../engine';
 import {
   APP_VARIANTS,
   DEFAULT_VIEW,

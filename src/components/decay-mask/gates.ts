@@ -3,8 +3,14 @@
 // rule, RWKV-6's bonus u, and the params of the run. Also the pure decay mask
 // and the memory horizon that the gates alone imply (no engine needed: both are
 // sums of log gates, exactly what the recurrence multiplies the state by).
-import { bonusVector, constantGates, dataDependentGates, forgetAtGates } from '../../engine/inputs/gates';
-import type { ExtraInputs, Params } from '../../engine/types';
+import {
+  bonusVector,
+  constantGates,
+  dataDependentGates,
+  forgetAtGates,
+  type ExtraInputs,
+  type Params,
+} from '../../engine';
 import type { GateKind } from '../../state/types';
 
 export const GATED_VARIANTS = ['retnet', 'gla', 'mamba2', 'rwkv6', 'deltanet', 'gated-deltanet'] as const;

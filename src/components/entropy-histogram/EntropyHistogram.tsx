@@ -1,7 +1,7 @@
 // How focused the queries are: a histogram of the row entropies (nats) of two
 // maps side by side, up to ln n (a uniform row), with each
 // map's mean marked; the bin counts are the text alternative.
-import { histogram } from '../../engine/analysis';
+import { histogram } from '../../engine';
 import { ChartFrame, XAxis, YGrid, YLabel } from '../charts/ChartFrame';
 import { ChartLegend, NumbersTable } from '../charts/ChartFooter';
 import { seriesColor } from '../charts/palette';

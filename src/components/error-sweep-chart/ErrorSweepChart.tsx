@@ -3,7 +3,7 @@
 // (log–log axes, where 1/√m is a straight line of slope −½). The table of
 // means, spreads and the reference line is the text alternative.
 import { area, line } from 'd3-shape';
-import type { PerformerSweepPoint } from '../../engine/analysis';
+import type { PerformerSweepPoint } from '../../engine';
 import { ChartFrame, XAxis, YGrid, YLabel } from '../charts/ChartFrame';
 import { ChartLegend, NumbersTable } from '../charts/ChartFooter';
 import { seriesColor } from '../charts/palette';

@@ -1,7 +1,7 @@
 // The whole of a matrix handle on the host: its host data, or a read-back of
 // its GPU buffer (the lab compares the GPU-drawn map with the float64 one;
 // n ≤ 1024 here, so at most 4 MiB).
-import type { MatrixHandle } from '../../engine/types';
+import type { MatrixHandle } from '../../engine';
 
 export async function readMatrix(handle: MatrixHandle): Promise<Float32Array | Float64Array> {
   if (handle.host) return handle.host;

@@ -16,7 +16,7 @@ import {
   type PointerEvent,
   type ReactNode,
 } from 'react';
-import type { MatrixHandle } from '../../engine/types';
+import type { MatrixHandle } from '../../engine';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useT } from '../i18n';

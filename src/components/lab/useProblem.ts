@@ -1,7 +1,7 @@
 // Q, K, V of the current view from the seeded generator (same seed, same
 // numbers on every backend), generated once per change of its inputs.
 import { useMemo } from 'react';
-import { generateProblem, type GeneratedProblem } from '../../engine/inputs/generate';
+import { generateProblem, type GeneratedProblem } from '../../engine';
 import { useViewStore } from '../../state/store';
 
 export interface ProblemInputs {

@@ -1,7 +1,7 @@
 // The recurrent state S_t of linear attention as a diverging heatmap (centred
 // at 0), a t scrubber with play/pause, and ‖S_t‖_F over t with t marked.
 import { useEffect, useState } from 'react';
-import type { MatrixHandle } from '../../engine/types';
+import type { MatrixHandle } from '../../engine';
 import { Heatmap } from '../heatmap/Heatmap';
 import { Slider } from '../controls/Slider';
 import { LineChart } from '../charts/LineChart';

@@ -3,7 +3,7 @@
 // of each curve, the softmax/linear crossover marked, device and timing method
 // named; a table of every number and CSV/JSON/PNG/SVG export.
 import { line } from 'd3-shape';
-import type { SweepResult, TimingMethod } from '../../engine/bench/types';
+import type { SweepResult, TimingMethod } from '../../engine';
 import { ChartFrame, XAxis, YGrid } from '../charts/ChartFrame';
 import { ChartLegend, NumbersTable } from '../charts/ChartFooter';
 import { axisScale, axisTicks, extent } from '../charts/ticks';

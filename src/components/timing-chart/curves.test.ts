@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepPoint } from '../../engine/bench/types';
-import type { Form, VariantId } from '../../engine/types';
+import type { SweepPoint, Form, VariantId } from '../../engine';
 import { crossovers, headlineCrossover, timingCurves } from './curves';
 
 function point(variant: VariantId, form: Form, n: number, ms: number): SweepPoint {

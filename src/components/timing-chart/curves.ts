@@ -1,7 +1,6 @@
 // A sweep's points grouped into curves (one per variant and form), each with
 // its log–log fit, and the crossovers between softmax and linear curves.
-import type { SweepPoint, SweepResult } from '../../engine/bench/types';
-import type { Form, VariantId } from '../../engine/types';
+import type { SweepPoint, SweepResult, Form, VariantId } from '../../engine';
 import { findCrossover, type Crossover } from './crossover';
 import { fitLogLog, type LogLogFit } from './fit';
 

@@ -1,6 +1,6 @@
 // What a sweep's timer resolves when the device does not say (browsers quantise
 // timestamp queries and a page cannot read the quantum).
-import type { SweepResult } from '../../engine/bench/types';
+import type { SweepResult } from '../../engine';
 
 /**
  * The smallest nonzero difference between two timed runs of one point: what the

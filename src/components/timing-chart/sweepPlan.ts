@@ -2,7 +2,7 @@
 // the per-point budget, and the last result (kept while the lab remounts on a
 // step change; timings never go into the link).
 import { create } from 'zustand';
-import type { SweepResult } from '../../engine/bench/types';
+import type { SweepResult } from '../../engine';
 import { powersOfTwo } from '../controls/sliderScale';
 
 export const SWEEP_MIN_N = 64;

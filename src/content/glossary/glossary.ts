@@ -4,7 +4,7 @@
 // where it appears. <Term> finds its entry by its text or its en/zh prop
 // (findGlossaryEntry); a test scans every lesson's MDX so no <Term> is left
 // without an entry.
-import type { Bilingual } from '../../lessons/types';
+import type { Bilingual } from '../../state/types';
 import type { LessonId } from '../../state/types';
 
 export interface GlossaryEntry {

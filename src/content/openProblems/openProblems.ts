@@ -2,7 +2,7 @@
 // theme, each with the seed sections it comes from (headings verbatim), the
 // lessons that show it and the problems it is related to. The field map
 // (src/components/field-map) draws this as a graph with a fixed layout.
-import type { Bilingual } from '../../lessons/types';
+import type { Bilingual } from '../../state/types';
 import type { LessonId } from '../../state/types';
 import type { SeedId } from '../references/types';
 

@@ -1,6 +1,6 @@
 // The shape of one entry of the references page: how a seed cites the paper
 // (verbatim), what the paper really is (checked metadata) and how sure we are.
-import type { Bilingual } from '../../lessons/types';
+import type { Bilingual } from '../../state/types';
 import type { LessonId } from '../../state/types';
 
 export type SeedId = '000' | '001' | '002' | '003';

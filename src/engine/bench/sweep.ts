@@ -5,6 +5,7 @@
 // device has them (else wall clock around onSubmittedWorkDone, labelled), the
 // bytes each point allocates, and every skipped point with its reason.
 import { runCpu } from '../cpu';
+import { loadCpuForms } from '../variants/cpuForms';
 import { flopCount, gatedRecurrentBytes, memoryFootprint } from '../analysis/cost';
 import { adapterName, describeAdapter, type AcquiredDevice } from '../gpu/device';
 import { createGpuEngine, upload, type GpuEngine } from '../gpu/engine';
@@ -365,6 +366,7 @@ export async function runCpuSweep(
     readonly maxBufferBytes?: number;
   } = {},
 ): Promise<SweepResult> {
+  await loadCpuForms(config.cases.map((c) => c.variant));
   const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const backend: SweepBackend = {
     beforeCase: yieldToLoop,

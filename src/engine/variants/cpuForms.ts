@@ -1,26 +1,30 @@
-// The float64 CPU forms of every registered variant: each folder's cpu.ts,
-// found by folder name (import.meta.glob, which Vite, vite-node and Vitest all
-// resolve), so no id is listed again. Only the CPU engine imports this (the
-// worker, the CLI, tests), which keeps the references out of the main thread's
-// entry chunk.
+// The float64 CPU forms of every registered variant, loaded through each
+// definition's loadCpu (a dynamic import of the folder's cpu.ts), so no id is
+// listed again and code that only needs descriptors never loads them. Whoever
+// runs the references synchronously (the Workers, the CLI, the tests) awaits
+// loadCpuForms() once first; the CPU engine's async run() does it itself.
 import { EngineError } from '../types';
 import type { CpuForms } from './common/head';
-import { definitions } from './registry';
+import { definitions, getDefinition } from './registry';
 
-const modules = import.meta.glob<{ cpu: CpuForms }>('./*/cpu.ts', { eager: true });
+const loaded = new Map<string, CpuForms>();
 
-const table = new Map<string, CpuForms>(
-  definitions.map((d) => {
-    const module = modules[`./${d.id}/cpu.ts`];
-    if (!module) throw new EngineError(`variant "${d.id}" has no cpu.ts in its folder`);
-    return [d.id, module.cpu];
-  }),
-);
+/** Loads the CPU forms of `variants` (default: every registered variant). */
+export async function loadCpuForms(variants?: readonly string[]): Promise<void> {
+  const wanted = variants ? variants.map((id) => getDefinition(id)) : definitions;
+  await Promise.all(
+    wanted
+      .filter((d) => !loaded.has(d.id))
+      .map(async (d) => {
+        loaded.set(d.id, await d.loadCpu());
+      }),
+  );
+}
 
-/** The CPU forms of a registered variant. */
+/** The CPU forms of a registered variant; loadCpuForms must have loaded them. */
 export function cpuForms(variant: string): CpuForms {
-  const forms = table.get(variant);
-  // validate accepts only registered variants, and each has a cpu.ts.
-  if (!forms) throw new EngineError(`variant "${variant}" has no CPU implementation`);
-  return forms;
+  const forms = loaded.get(variant);
+  if (forms) return forms;
+  getDefinition(variant); // the unknown-id message, where the id is unknown
+  throw new EngineError(`the float64 forms of "${variant}" are not loaded (await loadCpuForms() first)`);
 }

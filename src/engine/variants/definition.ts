@@ -3,11 +3,13 @@
 // WGSL travels in its own chunk) and the few facts shared code asks about it.
 // Every variant folder exports one `definition`; registry/ lists them once and
 // everything else (CPU table, GPU loader, family sets, menus, messages) derives
-// from that list. The float64 CPU forms are the folder's cpu.ts (`cpu`), found
-// by cpuForms.ts, so that code which only needs descriptors never loads them.
+// from that list. The float64 CPU forms are the folder's cpu.ts (`cpu`), loaded
+// through loadCpu (cpuForms.ts), so that code which only needs descriptors never
+// loads them.
 import type { ExtraInputs, VariantId } from '../types';
 import type { GpuForms } from '../gpu/plan';
 import type { VariantDescriptor } from './common/descriptor';
+import type { CpuForms } from './common/head';
 import type { CostModel } from './common/cost';
 import type { GatedRule } from './common/gated/rule';
 
@@ -53,6 +55,11 @@ export interface VariantDefinition<
   readonly exampleInputs?: (sizes: ExampleSizes) => ExtraInputs;
   /** The gated family's rule (decay, delta rule, bonus), for code that treats the six alike. */
   readonly gated?: GatedRule;
+  /**
+   * The float64 CPU forms; a dynamic import, so that code which needs only the
+   * descriptors (the page's menus and URL schema) never loads them.
+   */
+  readonly loadCpu: () => Promise<CpuForms>;
   /** The WebGPU forms; a dynamic import, so the kernels load with the variant. */
   readonly loadGpu: () => Promise<GpuForms>;
 }

@@ -7,9 +7,15 @@
 // runner, components/timing-chart/useSweepRunner: timestamp queries where the
 // device has them, warm-up, median of ≥ 5 runs, no read-back timed; progress and cancel).
 import { create } from 'zustand';
-import type { CaseInputs, CaseParams } from '../../engine/bench/sweep';
-import type { SweepConfig, SweepResult, TimingMethod } from '../../engine/bench/types';
-import type { Form, MatrixHandle } from '../../engine/types';
+import type {
+  CaseInputs,
+  CaseParams,
+  SweepConfig,
+  SweepResult,
+  TimingMethod,
+  Form,
+  MatrixHandle,
+} from '../../engine';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { ChunkKey, ChunkOverlay, chunkCount } from '../../components/chunk-diagram/ChunkOverlay';
 import { Slider } from '../../components/controls/Slider';
@@ -18,7 +24,7 @@ import { GateControls, variantLabel } from '../../components/decay-mask/GateCont
 import { gateSetup, isGatedVariantId } from '../../components/decay-mask/gates';
 import { formatCount, formatMs, formatN, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
@@ -27,8 +33,8 @@ import { problemKey, useProblem, useProblemInputs } from '../../components/lab/u
 import { useSettledKey } from '../../components/lab/useSettledKey';
 import styles from '../../components/lab/Lab.module.css';
 import { pointBudgetMs, SWEEP_RUNS, SWEEP_WARMUP } from '../../components/timing-chart/sweepPlan';
-import { SweepControls } from '../../components/timing-chart/SweepControls';
-import { useSweepRunner } from '../../components/timing-chart/useSweepRunner';
+import { SweepControls } from '../common/SweepControls';
+import { useSweepRunner } from '../common/useSweepRunner';
 import { LIMITS } from '../../state/urlSchema';
 import { useViewStore } from '../../state/store';
 

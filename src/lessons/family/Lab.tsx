@@ -4,12 +4,12 @@
 // it computes at this n, its FLOPs and its error against full softmax. A cost
 // chart over n (from the definitions) shows which families stay linear.
 import { useMemo } from 'react';
-import { hostMatrix } from '../../engine/cpu';
+import { hostMatrix, runPattern, type MatrixHandle } from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { Slider } from '../../components/controls/Slider';
 import { logGrid, powersOfTwo } from '../../components/controls/sliderScale';
-import { FamilyGallery, FamilyTable, familyKey } from '../../components/family-gallery/FamilyGallery';
+import { FamilyGallery, FamilyTable, familyKey } from './FamilyGallery';
 import {
   FAMILY_IDS,
   isPatternFamily,
@@ -17,13 +17,11 @@ import {
   type FamilyId,
   type FamilySettings,
 } from '../../engine';
-import { runPattern } from '../../engine/patterns';
-import type { MatrixHandle } from '../../engine/types';
 import { maxAbsDiff, readMatrix } from '../../components/family-gallery/readMatrix';
 import { formatCount, formatN, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useAnalysis } from '../../components/hooks/useAnalysis';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useAnalysis } from '../../app/engine-host/useAnalysis';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

@@ -3,11 +3,9 @@
 // write survives (memory horizon, per channel for vector gates), the state S_t
 // scrubbed through t with its norm, and for the delta rule the overwrite demo.
 import { useCallback, useMemo } from 'react';
-import { hostMatrix } from '../../engine/cpu';
-import { STATE_TRACE_BUDGET } from '../../engine';
-import type { MatrixHandle } from '../../engine/types';
+import { hostMatrix, STATE_TRACE_BUDGET, type MatrixHandle } from '../../engine';
 import { GateControls, variantLabel } from '../../components/decay-mask/GateControls';
-import { DecayMaskPair } from '../../components/decay-mask/GatingViews';
+import { DecayMaskPair } from './GatingViews';
 import {
   decayMask,
   gateControlsOf,
@@ -16,16 +14,16 @@ import {
   isGatedVariantId,
 } from '../../components/decay-mask/gates';
 import { formatNumber } from '../../components/format';
-import { useAnalysis } from '../../components/hooks/useAnalysis';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useAnalysis } from '../../app/engine-host/useAnalysis';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout } from '../../components/lab/Readout';
 import { problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
 import styles from '../../components/lab/Lab.module.css';
-import { MemoryHorizon } from '../../components/memory-horizon/MemoryHorizon';
-import { OverwriteDemo } from '../../components/overwrite-demo/OverwriteDemo';
+import { MemoryHorizon } from './MemoryHorizon';
+import { OverwriteDemo } from './OverwriteDemo';
 import { StateMatrixView } from '../../components/state-matrix/StateMatrixView';
 import { useViewStore } from '../../state/store';
 

@@ -6,13 +6,13 @@
 // second-order normaliser does; the chunk form against the recurrence, and the
 // paper's caption formula without its middle term.
 import { useCallback, useMemo } from 'react';
-import type { MatrixHandle } from '../../engine/types';
+import type { MatrixHandle } from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
 import { formatCount, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { HlaStateView } from '../../components/hla-state/HlaStateView';
+import { HlaStateView } from './HlaStateView';
 import {
   fitStart,
   frobenius,
@@ -25,8 +25,8 @@ import {
   splitState,
   stateSizes,
 } from '../../components/hla-state/numbers';
-import { useAnalysis } from '../../components/hooks/useAnalysis';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useAnalysis } from '../../app/engine-host/useAnalysis';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

@@ -3,15 +3,14 @@
 // fixed memory against a growing KV cache, and a sliding-window + linear hybrid
 // whose branch shares show how much each branch supplies.
 import { useMemo } from 'react';
-import { infiniStateFloats, kvCacheFloats } from '../../engine/hybrid/hybrid';
-import type { MatrixHandle, RunResult } from '../../engine/types';
+import { infiniStateFloats, kvCacheFloats, type MatrixHandle, type RunResult } from '../../engine';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { powersOfTwo } from '../../components/controls/sliderScale';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useAnalysis } from '../../components/hooks/useAnalysis';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useAnalysis } from '../../app/engine-host/useAnalysis';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

@@ -15,16 +15,17 @@ import {
   seededTask,
   workedExample,
   type IclTask,
-} from '../../engine/icl/icl';
-import { streamingTable } from '../../engine/icl/streaming';
-import { RISK_DEFAULT_TASKS, RISK_M_GRID } from '../../engine/icl/risk';
+  streamingTable,
+  RISK_DEFAULT_TASKS,
+  RISK_M_GRID,
+} from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { SeedField } from '../../components/controls/SeedField';
 import { Slider } from '../../components/controls/Slider';
 import { logGrid } from '../../components/controls/sliderScale';
 import { formatNumber } from '../../components/format';
 import { useT } from '../../components/i18n';
-import { useRiskCurve } from '../../components/icl-chart/useRiskCurve';
+import { useRiskCurve } from './useRiskCurve';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import chartStyles from '../../components/charts/Chart.module.css';

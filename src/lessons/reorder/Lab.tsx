@@ -2,15 +2,20 @@
 // (linear attention, parallel form against recurrent form), with the largest
 // difference of their outputs, the FLOPs of each order and both intermediates:
 // the n×n score matrix and the d×d state.
-import { useRunAfterPaint } from '../../components/lab/useRunAfterPaint';
-import { attentionMatrixBytes, flopCount, linearStateBytes } from '../../engine/analysis/cost';
-import { hostMatrix } from '../../engine/cpu';
-import type { MatrixHandle, RunResult } from '../../engine/types';
+import { useRunAfterPaint } from '../common/useRunAfterPaint';
+import {
+  attentionMatrixBytes,
+  flopCount,
+  linearStateBytes,
+  hostMatrix,
+  type MatrixHandle,
+  type RunResult,
+} from '../../engine';
 import { Segmented } from '../../components/controls/Segmented';
 import { Toggle } from '../../components/controls/Toggle';
 import { formatBytes, formatCount, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

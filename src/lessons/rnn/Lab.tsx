@@ -3,15 +3,18 @@
 // norm over t, the KV cache against the fixed-size state as n grows, and the
 // parallel and recurrent forms giving the same outputs.
 import { useCallback } from 'react';
-import { kvCacheBytes, linearStateBytes } from '../../engine/analysis/cost';
-import { hostMatrix } from '../../engine/cpu';
-import type { MatrixHandle } from '../../engine/types';
-import { STATE_TRACE_BUDGET } from '../../engine';
+import {
+  kvCacheBytes,
+  linearStateBytes,
+  hostMatrix,
+  STATE_TRACE_BUDGET,
+  type MatrixHandle,
+} from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
-import { useAnalysis } from '../../components/hooks/useAnalysis';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useAnalysis } from '../../app/engine-host/useAnalysis';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

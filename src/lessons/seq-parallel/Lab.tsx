@@ -10,18 +10,18 @@ import {
   lasp2PayloadFloats,
   meanPerDevice,
   ringFormulaFloats,
+  seqpar,
   type SeqParFeatureMap,
-} from '../../engine/seqpar';
-import { seqpar } from '../../engine';
+} from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { SeedField } from '../../components/controls/SeedField';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
 import { logGrid } from '../../components/controls/sliderScale';
-import { DeviceRing } from '../../components/device-ring/DeviceRing';
+import { DeviceRing } from './DeviceRing';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
-import { useAnalysis } from '../../components/hooks/useAnalysis';
+import { useAnalysis } from '../../app/engine-host/useAnalysis';
 import { useT } from '../../components/i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';

@@ -1,16 +1,20 @@
 // Lesson 1 lab: drag n and watch the softmax attention map, the memory of its
 // n×n matrix and the time of a run grow as n².
 import { useRef, useState } from 'react';
-import { useRunAfterPaint } from '../../components/lab/useRunAfterPaint';
-import { attentionMatrixBytes, attentionPairs, memoryFootprint } from '../../engine/analysis/cost';
-import { generateProblem } from '../../engine/inputs/generate';
-import type { MatrixHandle } from '../../engine/types';
+import { useRunAfterPaint } from '../common/useRunAfterPaint';
+import {
+  attentionMatrixBytes,
+  attentionPairs,
+  memoryFootprint,
+  generateProblem,
+  type MatrixHandle,
+} from '../../engine';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { Toggle } from '../../components/controls/Toggle';
 import { logGrid } from '../../components/controls/sliderScale';
 import { formatBytes, formatCount, formatMs, formatN } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useEngine, useLatestRun } from '../../components/hooks/useEngine';
+import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';

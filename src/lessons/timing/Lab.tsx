@@ -5,17 +5,21 @@
 // useSweepRunner, shared with the chunking lab); the result is plotted log–log
 // with slopes, the crossover, the memory each form allocates, and every skipped
 // point.
-import { linformerProjections } from '../../engine/inputs/projections';
-import { performerProjection } from '../../engine/inputs/randomFeatures';
-import type { CaseInputs, CaseParams } from '../../engine/bench/sweep';
-import type { SweepConfig } from '../../engine/bench/types';
-import { findVariant } from '../../engine/variants/registry';
-import type { Form, VariantId } from '../../engine/types';
+import {
+  linformerProjections,
+  performerProjection,
+  type CaseInputs,
+  type CaseParams,
+  type SweepConfig,
+  findVariant,
+  type Form,
+  type VariantId,
+} from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { powersOfTwo } from '../../components/controls/sliderScale';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
-import { useEngine } from '../../components/hooks/useEngine';
+import { useEngine } from '../../app/engine-host/useEngine';
 import { useT } from '../../components/i18n';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';
@@ -29,10 +33,10 @@ import {
   sweepSizes,
   useLastSweep,
 } from '../../components/timing-chart/sweepPlan';
-import { SweepControls } from '../../components/timing-chart/SweepControls';
+import { SweepControls } from '../common/SweepControls';
 import { TimingChart } from '../../components/timing-chart/TimingChart';
 import timingStyles from '../../components/timing-chart/TimingChart.module.css';
-import { useSweepRunner } from '../../components/timing-chart/useSweepRunner';
+import { useSweepRunner } from '../common/useSweepRunner';
 import { APP_VARIANTS, FORMS_BY_VARIANT, LIMITS, MAX_SWEEP_CASES } from '../../state/limits';
 import type { SweepCase } from '../../state/types';
 import { useViewStore } from '../../state/store';

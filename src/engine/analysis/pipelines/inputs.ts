@@ -2,7 +2,7 @@
 // worker regenerates the same seeded inputs the page drew (dk = dv = d, one
 // head), so a call stays a few numbers long.
 import { generateProblem, type GeneratedProblem } from '../../inputs/generate';
-import type { HeadData } from '../../variants/cpu';
+import type { HeadData } from '../../variants/common/head';
 
 export interface GeneratorInputs {
   readonly seed: number;

@@ -3,6 +3,7 @@
 // plain objects and typed arrays); the worker answers with its result. The
 // protocol's and the client's types derive from this table, so a call's
 // settings and its result are checked per name.
+import { loadCpuForms } from '../../variants/cpuForms';
 import type { DenseMatrix } from '../dense';
 import type { PerformerSweepOptions } from '../performerSweep';
 import { performerErrorSweepAsync } from '../performerSweep';
@@ -91,5 +92,6 @@ export function runPipeline<P extends PipelineName>(
   options: PipelineOptions,
 ): Promise<PipelineResult<P>> {
   const pipeline = PIPELINES[name] as Pipeline<PipelineSettings<P>, PipelineResult<P>>;
-  return Promise.resolve().then(() => pipeline(settings, options));
+  // Every pipeline runs float64 references synchronously: load them first.
+  return loadCpuForms().then(() => pipeline(settings, options));
 }

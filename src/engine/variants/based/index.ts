@@ -9,5 +9,6 @@ export const definition = defineVariant({
   family: 'feature-map',
   descriptor: basedDescriptor,
   cost: featureMapCost('based', { dimension: (dims) => 1 + dims.dk + dims.dk * dims.dk }),
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

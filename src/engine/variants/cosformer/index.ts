@@ -9,5 +9,6 @@ export const definition = defineVariant({
   family: 'feature-map',
   descriptor: cosformerDescriptor,
   cost: featureMapCost('cosformer', { dimension: (dims) => 2 * dims.dk }),
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

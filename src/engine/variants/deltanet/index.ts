@@ -13,5 +13,6 @@ export const definition = defineVariant({
   cost: gatedCost(deltanetRule, 'deltanet'),
   exampleInputs: gatedExampleInputs(deltanetRule),
   gated: deltanetRule,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -9,5 +9,6 @@ export const definition = defineVariant({
   family: 'feature-map',
   descriptor: focusedDescriptor,
   cost: featureMapCost('focused', { dimension: (dims) => dims.dk }),
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -13,5 +13,6 @@ export const definition = defineVariant({
   cost: gatedCost(gatedDeltanetRule, 'gated-deltanet'),
   exampleInputs: gatedExampleInputs(gatedDeltanetRule),
   gated: gatedDeltanetRule,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -13,5 +13,6 @@ export const definition = defineVariant({
   cost: gatedCost(glaRule, 'gla'),
   exampleInputs: gatedExampleInputs(glaRule),
   gated: glaRule,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

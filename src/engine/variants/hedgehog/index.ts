@@ -16,5 +16,6 @@ export const definition = defineVariant({
   featuresFromInputs: (inputs, { dk }) =>
     inputs.projection ? (2 * inputs.projection.length) / dk : undefined,
   exampleInputs: ({ dk }) => ({ projection: hedgehogProjection({ dk, r: dk }) }),
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

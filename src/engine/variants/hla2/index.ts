@@ -8,5 +8,6 @@ export const definition = defineVariant({
   family: 'second-order',
   descriptor: hla2Descriptor,
   cost: hla2Cost,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -9,5 +9,6 @@ export const definition = defineVariant({
   family: 'compressive-memory',
   descriptor: infiniDescriptor,
   cost: infiniCost,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -12,6 +12,7 @@ import { acquireNodeDevice } from '../../gpu/node';
 import { createRng } from '../../inputs/random';
 import { maxAbsDiff, toleranceFor } from '../../testing/vectors';
 import { EngineError, type Form } from '../../types';
+import { loadCpuForms } from '../cpuForms';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -37,6 +38,7 @@ function problem(seed: number, heads: number, length: number, segment: number, b
 }
 
 async function main(): Promise<void> {
+  await loadCpuForms();
   const { device, adapterInfo } = await acquireNodeDevice();
   console.log(`device: ${JSON.stringify(adapterInfo)}`);
   let failures = 0;

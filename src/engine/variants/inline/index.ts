@@ -13,5 +13,6 @@ export const definition = defineVariant({
     // Σv (dv floats) and the count beside S and z.
     extraStateFloats: (dv) => dv + 1,
   }),
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -9,5 +9,6 @@ export const definition = defineVariant({
   family: 'kernel-linear',
   descriptor: linearDescriptor,
   cost: linearCost,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -18,5 +18,6 @@ export const definition = defineVariant({
     const { E, F } = linformerProjections({ n, kproj: LINFORMER_EXAMPLE_KPROJ, seed: seed * 3 + 8 });
     return { E, F };
   },
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -13,5 +13,6 @@ export const definition = defineVariant({
   cost: gatedCost(mamba2Rule, 'mamba2'),
   exampleInputs: gatedExampleInputs(mamba2Rule),
   gated: mamba2Rule,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

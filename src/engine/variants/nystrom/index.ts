@@ -9,5 +9,6 @@ export const definition = defineVariant({
   family: 'low-rank',
   descriptor: nystromDescriptor,
   cost: nystromCost,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -21,5 +21,6 @@ export const definition = defineVariant({
   exampleInputs: ({ seed, dk }) => ({
     projection: performerProjection({ seed: seed * 3 + 7, m: PERFORMER_EXAMPLE_M, dk }),
   }),
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

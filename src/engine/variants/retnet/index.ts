@@ -13,5 +13,6 @@ export const definition = defineVariant({
   cost: gatedCost(retnetRule, 'retnet'),
   exampleInputs: gatedExampleInputs(retnetRule),
   gated: retnetRule,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

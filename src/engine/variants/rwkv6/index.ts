@@ -13,5 +13,6 @@ export const definition = defineVariant({
   cost: gatedCost(rwkv6Rule, 'rwkv6'),
   exampleInputs: gatedExampleInputs(rwkv6Rule),
   gated: rwkv6Rule,
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -9,5 +9,6 @@ export const definition = defineVariant({
   family: 'exact-softmax',
   descriptor: softmaxDescriptor,
   cost: softmaxCost('softmax', () => Infinity),
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

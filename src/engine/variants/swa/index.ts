@@ -9,5 +9,6 @@ export const definition = defineVariant({
   family: 'exact-softmax',
   descriptor: swaDescriptor,
   cost: softmaxCost('swa', (p) => p.window),
+  loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -15,6 +15,7 @@ import { maxAbsDiff, toleranceFor } from '../../../testing/vectors';
 import { EngineError, type AttentionProblem, type Form, type VariantId } from '../../../types';
 import { gatedTestProblem } from './testProblems';
 import { familyIds, getDefinition } from '../../registry';
+import { loadCpuForms } from '../../cpuForms';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -45,6 +46,7 @@ function withGates(variant: VariantId, base: AttentionProblem, mode: 'strong' | 
 }
 
 async function main(): Promise<void> {
+  await loadCpuForms();
   const { device, adapterInfo } = await acquireNodeDevice();
   console.log(
     `device: ${adapterInfo.vendor} ${adapterInfo.architecture} ${adapterInfo.description}; n=${n} d=${d} H=${heads}`,
