@@ -4,10 +4,13 @@
 // S_t = S_{t−1} − β k_tᵀ(k_t S_{t−1} − v_t) is online SGD on ½(x_t·w − y_t)² with
 // learning rate β. Each side is computed by its own code: the engine's linear
 // attention and DeltaNet references on one side, lossGradient on the other.
-import { runCpu } from '../cpu';
+import { validateRequest } from '../validate';
 import { linearRecurrent } from '../variants/linear/cpu';
 import { lossGradient, type IclTask } from './icl';
 import { definition as deltanetVariant } from '../variants/deltanet';
+// DeltaNet's reference is imported directly (not through runCpu, whose forms
+// load on demand): this table is computed on the page, a few tokens long.
+import { cpu as deltanetCpu } from '../variants/deltanet/cpu';
 
 export interface StreamRow {
   /** 1-based token index. */
@@ -49,7 +52,7 @@ export function streamingTable(task: IclTask, beta: number, rows: number): Strea
   const w = new Float64Array(d);
   for (let t = 1; t <= count; t++) {
     const gdAccumulator = lossGradient(prefix(task, t), new Float64Array(d)).map((g) => -g * t);
-    const delta = runCpu({
+    const request = validateRequest({
       variant: deltanetVariant.id,
       form: 'recurrent',
       problem: {
@@ -63,6 +66,16 @@ export function streamingTable(task: IclTask, beta: number, rows: number): Strea
         inputs: { beta: new Float64Array(t).fill(beta) },
       },
     });
+    const head = {
+      n: t,
+      dk: d,
+      dv: 1,
+      q: Float64Array.from(xs.subarray(0, t * d)),
+      k: Float64Array.from(xs.subarray(0, t * d)),
+      v: Float64Array.from(ys.subarray(0, t)),
+      inputs: { beta: new Float64Array(t).fill(beta) },
+    };
+    const delta = deltanetCpu.run(head, 'recurrent', request.params);
     // One online-SGD step on example t: w ← w − β ∇ℓ_t(w).
     const grad = lossGradient(
       prefix({ ...task, xs: xs.subarray((t - 1) * d), ys: ys.subarray(t - 1) }, 1),
