@@ -3,19 +3,18 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// Code outside src/engine reaches the engine only through its public faces:
-// index.ts, and webgpu.ts for the pieces that carry WGSL (see its header). A
-// relative path that climbs to an `engine/` folder can only mean src/engine.
-const ENGINE_MODULES = '^(\\./|(\\.\\./)+)(src/)?engine/(?!(index|webgpu)$)';
+// Code outside src/engine reaches the engine only through its public face,
+// index.ts (the WGSL-carrying half loads through its loadWebGpu()). A relative
+// path that climbs to an `engine/` folder can only mean src/engine.
+const ENGINE_MODULES = '^(\\./|(\\.\\./)+)(src/)?engine/(?!index$)';
 const ENGINE_FACES_MESSAGE =
-  "Import from the engine's public face (src/engine/index.ts, or src/engine/webgpu.ts for WGSL-carrying pieces), not from its modules; add a re-export there if it lacks one.";
+  "Import from the engine's public face (src/engine/index.ts; WGSL-carrying pieces through its loadWebGpu()), not from its modules; add a re-export there if it lacks one.";
 
-// The no-restricted-imports options for one folder: the engine's faces always,
+// The no-restricted-imports options for one folder: the engine's face always,
 // plus the folders of src/ it must not import (matched as a relative path that
 // climbs out of the folder and into them).
-function restrictImports({ engineAlso = null, folders = [], why = '' } = {}) {
-  const faces = engineAlso ? `index|webgpu|${engineAlso}` : 'index|webgpu';
-  const patterns = [{ regex: ENGINE_MODULES.replace('index|webgpu', faces), message: ENGINE_FACES_MESSAGE }];
+function restrictImports({ folders = [], why = '' } = {}) {
+  const patterns = [{ regex: ENGINE_MODULES, message: ENGINE_FACES_MESSAGE }];
   if (folders.length) patterns.push({ regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`, message: why });
   return ['error', { patterns }];
 }
@@ -75,17 +74,6 @@ export default tseslint.config(
       'no-restricted-imports': restrictImports({
         folders: ['lessons', 'components', 'app'],
         why: 'State is the start of the flow: lessons, views and the shell read it, never the reverse.',
-      }),
-    },
-  },
-  {
-    // GPU tests of views take the test device the engine's GPU tests use.
-    files: ['src/components/**/*.gpu.test.ts'],
-    rules: {
-      'no-restricted-imports': restrictImports({
-        engineAlso: 'gpu/testSetup',
-        folders: ['lessons', 'app'],
-        why: VIEWS_WHY,
       }),
     },
   },

@@ -1,7 +1,8 @@
 // The engine's public surface for lessons, views, the app shell and tools: code
 // outside src/engine imports the engine from here (lint enforces it). What
-// imports WGSL is re-exported from webgpu.ts instead, so this face loads in
-// plain Node (the Playwright specs) and never pulls kernels into CPU-only code.
+// imports WGSL (webgpu.ts) is loaded on demand through loadWebGpu(), so this
+// face loads in plain Node (the Playwright specs) and keeps kernels out of the
+// page's entry chunk and of CPU-only code.
 export * from './types';
 export {
   createCpuEngine,
@@ -239,6 +240,8 @@ export type { SeqParallelResult, SimulatedRun } from './analysis/pipelines/seqPa
 // that nothing outside src/engine imports an engine module directly (lint
 // enforces it). Nothing here may reach WGSL; that goes to webgpu.ts.
 export { acquireDevice, NoAdapterError } from './gpu/device';
+// Dawn's WebGPU in Node (the GPU tests of views, the headless tools).
+export { acquireNodeDevice, hasNodeAdapter } from './gpu/node';
 export type { AcquiredDevice } from './gpu/device';
 export {
   spectrum,
@@ -274,7 +277,11 @@ export {
 export type { HybridBranches, HybridShares, InfiniShares } from './hybrid/hybrid';
 export { elu1Errors, heldOutErrors, heldOutProblem } from './linearise/baseline';
 export { createFitWorker } from './linearise/fitWorker';
-export type { FitBackend, FitDriver } from './linearise/driver';
+export type { FitBackend, FitDriver } from './linearise/workerDriver';
+export { createWorkerFitDriver } from './linearise/workerDriver';
+// The WebGPU half (GPU engine, timing sweeps, the fit's GPU driver), loaded on demand.
+export { loadWebGpu, createGpuFitDriver } from './webgpuLoader';
+export type { GpuEngine, GpuEngineOptions } from './gpu/engine';
 export type { FitPort, FitSnapshot } from './linearise/protocol';
 export {
   attentionPrediction,

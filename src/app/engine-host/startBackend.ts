@@ -1,8 +1,13 @@
 // Chooses and starts the backend: WebGPU when the reader allows it and the
 // browser offers an adapter, else the CPU engine in a Worker (with the reason,
 // which the banner and the About panel show).
-import { acquireDevice, NoAdapterError, type AcquiredDevice, type AttentionEngine } from '../../engine';
-import { createGpuEngine } from '../../engine/webgpu';
+import {
+  acquireDevice,
+  loadWebGpu,
+  NoAdapterError,
+  type AcquiredDevice,
+  type AttentionEngine,
+} from '../../engine';
 import { createWorkerEngine, CPU_MAX_N, type WorkerEngine } from './workerEngine';
 import type { WorkerPort } from './workerProtocol';
 
@@ -77,6 +82,8 @@ export async function startBackend(options: StartOptions): Promise<StartedBacken
     return startCpu(options.createWorker, { kind: 'failed', message });
   }
   const { device, ...deviceInfo } = acquired;
+  // The kernels load only once a WebGPU device is in hand.
+  const { createGpuEngine } = await loadWebGpu();
   return {
     backend: 'webgpu',
     engine: createGpuEngine(device),

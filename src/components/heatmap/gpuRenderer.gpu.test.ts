@@ -1,13 +1,18 @@
 // The WebGPU render pass against the CPU raster (pool.ts + colour table):
 // same matrix, same raster size, same pixels.
 import { describe, expect, it } from 'vitest';
-import { GPU_AVAILABLE, testDevice } from '../../engine/gpu/testSetup';
+import { acquireNodeDevice, hasNodeAdapter } from '../../engine';
 import { getLut, maskColors } from './colorMaps';
 import { canPresent, createGpuHeatmapRenderer, readRaster, type GpuDrawOptions } from './gpuRenderer';
 import type { PoolMode } from './pool';
 import { rasterize } from './raster';
 import { summarizeOnGpu } from './gpuSummary';
 import { summarizeMatrix } from './summary';
+
+// Dawn in Node (SwiftShader on machines without a GPU, see scripts/with-swiftshader.sh).
+const GPU_AVAILABLE = await hasNodeAdapter();
+const device = GPU_AVAILABLE ? acquireNodeDevice() : undefined;
+const testDevice = () => device ?? acquireNodeDevice();
 
 async function renderOnGpu(
   device: GPUDevice,

@@ -1,60 +1,11 @@
-// Page side of the fit: one interface over the two places a fit can run, the
-// CPU Worker (float64) and WebGPU (f32). Each call answers with a snapshot;
-// calls are serialised, and a newer start makes older replies irrelevant.
+// The f32 fit on a WebGPU device behind the FitDriver interface of
+// workerDriver.ts (kept apart: this module imports the fit's WGSL).
 import { createGpuFit, type GpuFit } from './gpu';
-import type { FitCall, FitPort, FitReply, FitSnapshot } from './protocol';
-import { fitProblemFromInputs, type FitInputs, type FitSettings } from './session';
+import { fitProblemFromInputs } from './session';
+import type { FitDriver } from './workerDriver';
 
-export type FitBackend = 'cpu' | 'webgpu';
-
-export interface FitDriver {
-  readonly backend: FitBackend;
-  /** A new fit at step 0 (replaces the current one). */
-  start(inputs: FitInputs, settings: FitSettings): Promise<FitSnapshot>;
-  /** Up to maxSteps steps, stopping early once about budgetMs have passed (at least one step). */
-  advance(maxSteps: number, budgetMs: number): Promise<FitSnapshot>;
-  dispose(): void;
-}
-
-/** The float64 fit in a Worker (fit.worker.ts, or any port speaking its protocol). */
-export function createWorkerFitDriver(port: FitPort): FitDriver {
-  let session = 0;
-  const waiting = new Map<number, { resolve: (s: FitSnapshot) => void; reject: (e: Error) => void }[]>();
-  port.onmessage = (event) => {
-    const reply: FitReply = event.data;
-    const queue = waiting.get(reply.session);
-    const entry = queue?.shift();
-    if (!entry) return;
-    if (reply.kind === 'error') entry.reject(new Error(reply.message));
-    else entry.resolve(reply);
-  };
-  const call = (message: FitCall) =>
-    new Promise<FitSnapshot>((resolve, reject) => {
-      const queue = waiting.get(message.session) ?? [];
-      queue.push({ resolve, reject });
-      waiting.set(message.session, queue);
-      port.postMessage(message);
-    });
-  return {
-    backend: 'cpu',
-    start(inputs, settings) {
-      // Replies of older sessions will never be waited for.
-      for (const [id, queue] of waiting) {
-        for (const entry of queue) entry.reject(new DOMException('superseded', 'AbortError'));
-        waiting.delete(id);
-      }
-      session += 1;
-      return call({ kind: 'start', session, inputs, settings });
-    },
-    advance(maxSteps, budgetMs) {
-      return call({ kind: 'advance', session, maxSteps, budgetMs });
-    },
-    dispose() {
-      port.onmessage = null;
-      port.terminate?.();
-    },
-  };
-}
+export { createWorkerFitDriver } from './workerDriver';
+export type { FitBackend, FitDriver } from './workerDriver';
 
 /** The f32 fit on a WebGPU device; batches are sized from the measured time per step. */
 export function createGpuFitDriver(device: GPUDevice): FitDriver {

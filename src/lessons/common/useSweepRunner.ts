@@ -6,8 +6,14 @@
 // reference, yielding between runs). Progress over the whole job, cancel, and the
 // reader's total time budget (a watchdog cancels what has not run by then).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseInputs, CaseParams, SweepConfig, SweepProgress, SweepResult } from '../../engine';
-import { runCpuSweep, runGpuSweep } from '../../engine/webgpu';
+import {
+  loadWebGpu,
+  type CaseInputs,
+  type CaseParams,
+  type SweepConfig,
+  type SweepProgress,
+  type SweepResult,
+} from '../../engine';
 import { useEngine } from '../../app/engine-host/useEngine';
 
 export interface JobProgress extends SweepProgress {
@@ -61,8 +67,10 @@ export function useSweepRunner(): SweepRunner {
           const sweepOptions = { params: options.params, inputs: options.inputs };
           const result =
             backend === 'webgpu' && device && deviceInfo
-              ? await runGpuSweep({ device, ...deviceInfo }, config, report, controller.signal, sweepOptions)
-              : await runCpuSweep(config, report, controller.signal, sweepOptions);
+              ? await (
+                  await loadWebGpu()
+                ).runGpuSweep({ device, ...deviceInfo }, config, report, controller.signal, sweepOptions)
+              : await (await loadWebGpu()).runCpuSweep(config, report, controller.signal, sweepOptions);
           offset += config.cases.length * config.ns.length;
           return result;
         },

@@ -12,8 +12,9 @@ import {
   type FitInputs,
   type FitPoint,
   type FitSettings,
+  createGpuFitDriver,
+  createWorkerFitDriver,
 } from '../../engine';
-import { createGpuFitDriver, createWorkerFitDriver } from '../../engine/webgpu';
 
 /** Work per batch: about one frame at 60 Hz less drawing time. */
 export const BATCH_BUDGET_MS = 12;
