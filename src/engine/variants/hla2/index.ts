@@ -2,11 +2,13 @@
 import { defineVariant } from '../definition';
 import { hla2Cost } from './cost';
 import { hla2Descriptor } from './descriptor';
+import { hla2Buffers } from './buffers';
 
 export const definition = defineVariant({
   id: 'hla2',
   family: 'second-order',
   descriptor: hla2Descriptor,
   cost: hla2Cost,
+  buffers: hla2Buffers,
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

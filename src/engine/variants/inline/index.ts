@@ -3,15 +3,19 @@
 import { featureMapCost } from '../common/featuremap/cost';
 import { defineVariant } from '../definition';
 import { inlineDescriptor } from './descriptor';
+import { featureMapBuffers } from '../common/featuremap/buffers';
+
+const cost = featureMapCost('inline', {
+  dimension: (dims) => dims.dk,
+  // Σv (dv floats) and the count beside S and z.
+  extraStateFloats: (dv) => dv + 1,
+});
 
 export const definition = defineVariant({
   id: 'inline',
   family: 'feature-map',
   descriptor: inlineDescriptor,
-  cost: featureMapCost('inline', {
-    dimension: (dims) => dims.dk,
-    // Σv (dv floats) and the count beside S and z.
-    extraStateFloats: (dv) => dv + 1,
-  }),
+  cost,
+  buffers: featureMapBuffers(cost, { doubledHeads: true }),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

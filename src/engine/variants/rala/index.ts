@@ -3,11 +3,15 @@
 import { featureMapCost } from '../common/featuremap/cost';
 import { defineVariant } from '../definition';
 import { ralaDescriptor } from './descriptor';
+import { featureMapBuffers } from '../common/featuremap/buffers';
+
+const cost = featureMapCost('rala', { dimension: (dims) => dims.dk });
 
 export const definition = defineVariant({
   id: 'rala',
   family: 'feature-map',
   descriptor: ralaDescriptor,
-  cost: featureMapCost('rala', { dimension: (dims) => dims.dk }),
+  cost,
+  buffers: featureMapBuffers(cost),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -3,11 +3,13 @@
 import { defineVariant } from '../definition';
 import { softmaxCost } from './cost';
 import { softmaxDescriptor } from './descriptor';
+import { parallelMatrixPlan } from '../common/buffers';
 
 export const definition = defineVariant({
   id: 'softmax',
   family: 'exact-softmax',
   descriptor: softmaxDescriptor,
   cost: softmaxCost('softmax', () => Infinity),
+  buffers: parallelMatrixPlan,
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });
