@@ -1,7 +1,6 @@
 // The CPU backend: the float64 references behind the AttentionEngine interface.
 // It is the oracle every GPU form is tested against, the fallback when WebGPU is
 // missing (run inside a Worker by the app), and the `--backend cpu` of the CLI.
-import { BYTES_F64, type BufferSize } from './variants/common/cost';
 import {
   EngineError,
   type AttentionEngine,
@@ -12,12 +11,13 @@ import {
   type VariantId,
 } from './types';
 import { hostMatrix } from './handles';
-import { checkFitsLimits, validateProblem, validateRequest, type NormalizedProblem } from './validate';
+import { validateProblem, validateRequest, type NormalizedProblem } from './validate';
+import { checkFits, sizedRequest, type SizeLimit } from './sizeRule';
 import type { ProblemDims } from './variants/common/descriptor';
 import type { HeadData, StateTrace } from './variants/common/head';
 import { linearOptionsFromParams, linearStateTrace, type LinearStateTrace } from './variants/linear/cpu';
 import { cpuForms, loadCpuForms } from './variants/cpuForms';
-import { findDefinition, getDefinition, isInFamily } from './variants/registry';
+import { findDefinition, isInFamily } from './variants/registry';
 import { definition as linear } from './variants/linear';
 
 // Kept here for the importers that predate handles.ts.
@@ -58,10 +58,7 @@ async function loadFormsOf(variant: unknown): Promise<void> {
 export function runCpu(request: RunRequest, maxBufferBytes = DEFAULT_CPU_MAX_BUFFER_BYTES): RunResult {
   const req = validateRequest(request);
   const form = req.form;
-  const materializes = form === 'parallel';
-  checkFitsLimits(req, limitsOf(maxBufferBytes), (dims) =>
-    cpuBufferSizes(dims, materializes, featureDimOf(req)),
-  );
+  checkFits(sizedRequest(req, form, 'cpu'), cpuLimit(maxBufferBytes));
   const impl = cpuForms(req.variant);
   const started = performance.now();
   const { n, dv, heads } = req;
@@ -89,9 +86,7 @@ export function cpuWeights(
 ): MatrixHandle {
   const problem = validateProblem(String(request.variant), request.problem);
   // Any form will do for the size check: the weights are n×n whatever the form.
-  checkFitsLimits({ ...problem, form: 'parallel' }, limitsOf(maxBufferBytes), (dims) =>
-    cpuBufferSizes(dims, true, featureDimOf(problem)),
-  );
+  checkFits(sizedRequest(problem, 'parallel', 'cpu'), cpuLimit(maxBufferBytes));
   const weights = cpuForms(problem.variant).weights(headOf(toFloat64(problem), problem, 0), problem.params);
   assertFinite(weights, problem);
   return hostMatrix(weights, problem.n, problem.n);
@@ -124,38 +119,9 @@ export function cpuGatedStateTrace(variant: VariantId, problem: AttentionProblem
   return trace(headOf(toFloat64(validated), validated, 0), validated.params, at);
 }
 
-function limitsOf(maxBufferBytes: number) {
-  return { maxStorageBufferBindingSize: maxBufferBytes, maxBufferSize: maxBufferBytes };
-}
-
-/**
- * The feature dimension r of a feature-map variant (Based's 1 + dk + dk² grows
- * fast: φ(Q) alone is n·r floats), or 0 for the others.
- */
-function featureDimOf(problem: NormalizedProblem): number {
-  const definition = getDefinition(problem.variant);
-  if (definition.family !== 'feature-map') return 0;
-  const features = definition.featuresFromInputs?.(problem.inputs, problem);
-  return definition.cost.featureDimension?.({ ...problem, features }) ?? problem.dk;
-}
-
-/** Float64 arrays the CPU run allocates (heads are run one after another). */
-function cpuBufferSizes(dims: ProblemDims, materializesMatrix: boolean, featureDim = 0): BufferSize[] {
-  const { n, dk, dv, heads } = dims;
-  const sizes: BufferSize[] = [
-    { label: 'q', bytes: heads * n * dk * BYTES_F64 },
-    { label: 'k', bytes: heads * n * dk * BYTES_F64 },
-    { label: 'v', bytes: heads * n * dv * BYTES_F64 },
-    { label: 'the output o', bytes: heads * n * dv * BYTES_F64 },
-  ];
-  if (materializesMatrix) sizes.push({ label: 'the n×n matrix', bytes: n * n * BYTES_F64 });
-  if (featureDim > 0) {
-    sizes.push({
-      label: `φ(Q) (n×r, feature dimension r = ${featureDim})`,
-      bytes: n * featureDim * BYTES_F64,
-    });
-  }
-  return sizes;
+/** The size rule's limit on the CPU: one array of at most maxBufferBytes, worded as a device limit. */
+function cpuLimit(maxBufferBytes: number): SizeLimit {
+  return { perBuffer: maxBufferBytes, perBufferOf: 'device' };
 }
 
 interface Float64Problem {

@@ -24,6 +24,9 @@ export {
   formatBytes,
 } from './validate';
 export type { NormalizedProblem, NormalizedRequest, BufferLimits, BufferSizeModel } from './validate';
+export { checkFits, maxFittingN, sizedRequest, buffersFit } from './sizeRule';
+export type { SizeLimit, SizedRequest, SizingOptions } from './sizeRule';
+export type { BufferPlan, PlanRequest } from './variants/common/buffers';
 export {
   getVariant,
   findVariant,

@@ -1,7 +1,8 @@
 // Input validation for both backends. Everything a user (a lesson, a link, the
 // command line) can get wrong is caught here with a message that says what is
 // wrong, before any memory is allocated, so no backend ever crashes on bad input.
-import { gpuBufferSizes, type BufferSize } from './analysis/cost';
+import type { BufferSize } from './variants/common/cost';
+import { checkFits, sizedRequest } from './sizeRule';
 import {
   EngineError,
   FORMS,
@@ -239,7 +240,9 @@ function describe(value: unknown): string {
 }
 
 // ---------------------------------------------------------------------------
-// Size limits
+// Size limits (the rule itself is sizeRule.ts)
+
+export { formatBytes, largestFittingN } from './sizeRule';
 
 /** The two WebGPU limits a buffer must respect (copied off GPUSupportedLimits). */
 export interface BufferLimits {
@@ -252,50 +255,16 @@ export type BufferSizeModel = (dims: ProblemDims, params: ResolvedParams) => rea
 
 /**
  * Throws EngineError (with `maxN`, the largest n that fits) when any buffer the
- * run needs exceeds the device's per-buffer or per-binding limit. The default
- * model is the engine's f32 layout from analysis/cost.ts; a backend with its
- * own layout passes its own model. Assumes buffer sizes grow with n.
+ * run needs exceeds the device's per-buffer or per-binding limit: the size rule
+ * (sizeRule.ts) with the advertised limits and no budget. The buffers are the
+ * variant's WebGPU plan unless a `model` is given. Assumes buffer sizes grow with n.
  */
-export function checkFitsLimits(
-  req: NormalizedRequest,
-  limits: BufferLimits,
-  model: BufferSizeModel = (dims, params) => gpuBufferSizes(req.variant, req.form, dims, params),
-): void {
-  const perBuffer = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
-  const tooBig = (n: number) => model({ ...req, n }, req.params).find((buffer) => buffer.bytes > perBuffer);
-  const offender = tooBig(req.n);
-  if (!offender) return;
-  const maxN = largestFittingN(req.n - 1, (n) => tooBig(n) === undefined);
-  const fits = maxN >= 1 ? `the largest n that fits is ${maxN}` : 'no n fits with these dk, dv, heads';
-  throw new EngineError(
-    `${req.variant} ${req.form} at n=${req.n} needs ${formatBytes(offender.bytes)} for ${offender.label}, ` +
-      `but this device allows ${formatBytes(perBuffer)} per buffer; ${fits}`,
-    { maxN },
-  );
-}
-
-/** Largest n in [1, upper] with fits(n), by bisection (fits is monotone); 0 if none. */
-export function largestFittingN(upper: number, fits: (n: number) => boolean): number {
-  if (upper < 1 || !fits(1)) return 0;
-  let lo = 1;
-  let hi = upper;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (fits(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+export function checkFitsLimits(req: NormalizedRequest, limits: BufferLimits, model?: BufferSizeModel): void {
+  const sized = sizedRequest(req, req.form, 'webgpu');
+  checkFits(model ? { ...sized, buffersAt: (n) => model({ ...req, n }, req.params) } : sized, {
+    perBuffer: Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize),
+    perBufferOf: 'device',
+  });
 }
 
 // ---------------------------------------------------------------------------

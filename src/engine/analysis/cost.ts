@@ -1,7 +1,8 @@
 // FLOP and memory models of each variant and form. Pure functions of the sizes:
 // lesson 1 plots the memory of the n×n matrix, lesson 2 prints the FLOPs of both
 // product orders, lesson 4 compares the KV cache with the fixed state, the sweep
-// turns times into GFLOP/s, and validate.ts checks buffer sizes against limits.
+// turns times into GFLOP/s. (What a run allocates is each variant's buffer plan,
+// variants/common/buffers.ts; gpuBufferSizes below reads it.)
 // Each variant's own model is in its folder (variants/<id>/cost.ts or its
 // family's in variants/common/); this module looks it up in the registry.
 //
@@ -140,8 +141,8 @@ export function memoryFootprint(
 
 /**
  * The f32 storage buffers the WebGPU engine allocates for one run (all heads
- * in one dispatch): each must fit maxStorageBufferBindingSize and maxBufferSize.
- * The KV-cache form reads k and v in place, so it needs no buffer beyond them.
+ * in one dispatch): the variant's buffer plan (variants/common/buffers.ts), the
+ * same list the size rule checks against the device's limits.
  */
 export function gpuBufferSizes(
   variant: VariantId,
@@ -149,19 +150,5 @@ export function gpuBufferSizes(
   dims: CostDims,
   params: Params = {},
 ): BufferSize[] {
-  const { n, dk, dv } = dims;
-  const heads = dims.heads ?? 1;
-  const b = BYTES_F32;
-  const buffers: BufferSize[] = [
-    { label: 'q', bytes: heads * n * dk * b },
-    { label: 'k', bytes: heads * n * dk * b },
-    { label: 'v', bytes: heads * n * dv * b },
-    { label: 'the output o', bytes: heads * n * dv * b },
-  ];
-  const footprint = memoryFootprint(variant, form, dims, params, b);
-  if (footprint.materializesMatrix) buffers.push({ label: 'the n×n matrix', bytes: footprint.workBytes });
-  if (isInFamily(variant, 'kernel-linear')) {
-    buffers.push({ label: 'the state', bytes: heads * dk * (dv + 1) * b });
-  }
-  return buffers;
+  return [...definitionOf(variant).buffers({ ...dims, heads: dims.heads ?? 1, form, params }, 'webgpu')];
 }

@@ -9,17 +9,12 @@ import {
   type RunRequest,
   type RunResult,
 } from '../types';
-import {
-  formatBytes,
-  validateProblem,
-  validateRequest,
-  type BufferSizeModel,
-  type NormalizedProblem,
-} from '../validate';
+import { formatBytes, validateProblem, validateRequest, type NormalizedProblem } from '../validate';
+import { checkFits, maxFittingN, sizedRequest, totalBytes, type SizedRequest } from '../sizeRule';
 import { isCpuAdapter } from './adapterKind';
 import { BufferPool } from './buffers';
 import { copyLimits, type DeviceLimits } from './device';
-import { captureGpuErrors, isOutOfMemory, isSizeError, MemoryBudget, totalBytes } from './memory';
+import { captureGpuErrors, isOutOfMemory, isSizeError, MemoryBudget } from './memory';
 import { linearStateFloats, weightsDispatches } from './kernels';
 import { PipelineCache } from './pipelines';
 import {
@@ -81,29 +76,14 @@ export function createGpuContext(device: GPUDevice, opts: GpuEngineOptions = {})
   };
 }
 
-/** Every storage buffer a plan of this spec allocates, for the limit check. */
-export function gpuBufferModel(spec: GpuSpec): BufferSizeModel {
-  return (dims) => {
-    const { n, dk, dv, heads } = dims;
-    const list = [
-      { label: 'q', bytes: heads * n * dk * F32 },
-      { label: 'k', bytes: heads * n * dk * F32 },
-      { label: 'v', bytes: heads * n * dv * F32 },
-      { label: 'the output o', bytes: heads * n * dv * F32 },
-    ];
-    // The low-rank variants never form an n×n matrix: their parallel form is the low-rank product.
-    if (spec.form === 'parallel' && spec.family !== 'low-rank') {
-      list.push({ label: 'the n×n matrix', bytes: heads * n * n * F32 });
-    }
-    if (spec.family === 'kernel-linear' && spec.form === 'chunk') {
-      const chunks = Math.ceil(n / spec.chunkSize);
-      list.push({
-        label: 'the per-chunk states',
-        bytes: heads * chunks * linearStateFloats({ dk, dv }) * F32,
-      });
-    }
-    return list;
-  };
+/** What a request holds besides its plan's buffers, and whether it is weights(). */
+interface Extra {
+  /** Read-back buffers at spec.n (they scale with the output). */
+  readonly extraBytes?: number;
+  /** Memory that stays allocated meanwhile. */
+  readonly heldBytes?: number;
+  /** weights(): head 0's n×n matrix (the plan lists what that allocates). */
+  readonly weights?: boolean;
 }
 
 /**
@@ -117,7 +97,7 @@ export function buildPlan(
   forms: GpuForms,
   spec: GpuSpec,
   problem: NormalizedProblem & { form: GpuSpec['form'] },
-  extra: { readonly extraBytes?: number; readonly heldBytes?: number } = {},
+  extra: Extra = {},
 ): GpuPlan {
   checkMemory(ctx, spec, problem, extra);
   const buffers = new PlanBuffers(ctx);
@@ -145,13 +125,23 @@ export function buildPlan(
   }
 }
 
-function modelWithExtra(spec: GpuSpec, extraBytes: number): BufferSizeModel {
-  const model = gpuBufferModel(spec);
-  return (dims, params) => {
-    const list = model(dims, params);
-    // Read-backs scale with the output (o of every head).
-    const scaled = extraBytes > 0 ? (extraBytes * dims.n) / spec.n : 0;
-    return scaled > 0 ? [...list, { label: 'read-back buffers', bytes: scaled }] : list;
+/**
+ * The request as the size rule sees it: its variant's WebGPU buffer plan at the
+ * spec's heads, plus the read-back buffers.
+ */
+function sizedForGpu(
+  spec: GpuSpec,
+  problem: NormalizedProblem & { form: GpuSpec['form'] },
+  { extraBytes = 0, weights }: Extra = {},
+): SizedRequest {
+  const sized = sizedRequest(problem, problem.form, 'webgpu', { heads: spec.heads, weights });
+  if (extraBytes <= 0) return sized;
+  return {
+    ...sized,
+    buffersAt: (n) => [
+      ...sized.buffersAt(n),
+      { label: 'read-back buffers', bytes: (extraBytes * n) / spec.n },
+    ],
   };
 }
 
@@ -159,13 +149,13 @@ function checkMemory(
   ctx: GpuContext,
   spec: GpuSpec,
   problem: NormalizedProblem & { form: GpuSpec['form'] },
-  { extraBytes = 0, heldBytes = 0 }: { readonly extraBytes?: number; readonly heldBytes?: number },
+  extra: Extra,
 ): void {
-  const model = modelWithExtra(spec, extraBytes);
-  const req = { ...problem, heads: spec.heads };
-  const needed = totalBytes(model(req, problem.params));
+  const sized = sizedForGpu(spec, problem, extra);
+  const heldBytes = extra.heldBytes ?? 0;
+  const needed = totalBytes(sized.buffersAt(spec.n));
   if (needed + heldBytes + ctx.pool.idleBytes > ctx.memory.bytes) ctx.pool.trim();
-  ctx.memory.check(req, problem.params, model, heldBytes + ctx.pool.idleBytes);
+  checkFits(sized, ctx.memory.limit(heldBytes + ctx.pool.idleBytes));
 }
 
 /**
@@ -178,7 +168,7 @@ function rejectionError(
   problem: NormalizedProblem & { form: GpuSpec['form'] },
   what: string,
   error: GPUError,
-  extraBytes = 0,
+  extra: Extra = {},
 ): EngineError {
   if (!isSizeError(error)) {
     return new EngineError(
@@ -186,13 +176,12 @@ function rejectionError(
         `kernels, not a size this device cannot hold`,
     );
   }
-  const model = modelWithExtra(spec, extraBytes);
-  const req = { ...problem, heads: spec.heads };
-  const needed = totalBytes(model(req, problem.params));
+  const sized = sizedForGpu(spec, problem, extra);
+  const needed = totalBytes(sized.buffersAt(spec.n));
   const oom = isOutOfMemory(error);
   ctx.memory.lowerAfterFailure(needed, `n=${spec.n} failed to allocate`);
   ctx.pool.trim();
-  const maxN = ctx.memory.maxN(req, problem.params, model);
+  const maxN = maxFittingN(sized, ctx.memory.limit());
   const fits = maxN >= 1 ? `try n = ${maxN} or less` : 'no n fits with these dk, dv, heads';
   const cause = oom ? 'out of memory' : 'rejected';
   return new EngineError(
@@ -240,7 +229,7 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
         ? spec.heads * linearStateFloats(spec) * F32
         : 0;
     const readBackBytes = outBytes + stateBytes;
-    makeRoom(totalBytes(gpuBufferModel(spec)(req, req.params)) + readBackBytes);
+    makeRoom(totalBytes(sizedForGpu(spec, req).buffersAt(spec.n)) + readBackBytes);
     let plan: GpuPlan | undefined;
     const staging: GPUBuffer[] = [];
     let stateStaging: GPUBuffer | undefined;
@@ -281,7 +270,9 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
       const gpuError = await attempt.errors;
       if ('thrown' in attempt) throw attempt.thrown;
       if (gpuError)
-        throw rejectionError(ctx, spec, req, `${spec.variant} ${spec.form}`, gpuError, readBackBytes);
+        throw rejectionError(ctx, spec, req, `${spec.variant} ${spec.form}`, gpuError, {
+          extraBytes: readBackBytes,
+        });
       await device.queue.onSubmittedWorkDone();
       const ms = performance.now() - attempt.value;
       const o = await readFloats(staging[0], outBytes);
@@ -331,11 +322,11 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
     const sized = { ...problem, heads: 1, form: 'parallel' as const };
     // Older kept matrices make room before a request is refused for their sake
     // (the newest stays: a view may still draw it while this one computes).
-    makeRoom(totalBytes(gpuBufferModel(spec)(sized, problem.params)));
+    makeRoom(totalBytes(sizedForGpu(spec, sized, { weights: true }).buffersAt(spec.n)));
     const buffers = new PlanBuffers(ctx);
     let matrix: GPUBuffer | undefined;
     const attempt = captureGpuErrors(device, () => {
-      checkMemory(ctx, spec, sized, { heldBytes: liveBytes() });
+      checkMemory(ctx, spec, sized, { heldBytes: liveBytes(), weights: true });
       const q = buffers.storage(n * dk * F32, 'q head 0');
       const k = buffers.storage(n * dk * F32, 'k head 0');
       upload(device, q, problem.q, n * dk);
@@ -365,7 +356,8 @@ export function createGpuEngine(device: GPUDevice, opts: GpuEngineOptions = {}):
     try {
       const gpuError = await attempt.errors;
       if ('thrown' in attempt) throw attempt.thrown;
-      if (gpuError) throw rejectionError(ctx, spec, sized, `the weights of ${spec.variant}`, gpuError);
+      if (gpuError)
+        throw rejectionError(ctx, spec, sized, `the weights of ${spec.variant}`, gpuError, { weights: true });
       if (!matrix) throw new EngineError('internal: the weights matrix was not allocated');
       const range = await readMinMax(ctx, matrix, n * n);
       failed = false;

@@ -3,6 +3,7 @@
 // one GPU.
 import { EngineError } from '../types';
 import { formatBytes } from '../validate';
+import { linearStateRecordFloats } from '../variants/linear/buffers';
 import type { KernelConstants } from './shaders';
 import {
   bindGroup,
@@ -222,7 +223,7 @@ export function softmaxRecurrentDispatches(ctx: GpuContext, spec: GpuSpec, io: P
 
 /** Floats per head of the chunk kernels' state records: S (dk×dv) then z (dk). */
 export function linearStateFloats(spec: Pick<GpuSpec, 'dk' | 'dv'>): number {
-  return spec.dk * spec.dv + spec.dk;
+  return linearStateRecordFloats(spec.dk, spec.dv);
 }
 
 /**

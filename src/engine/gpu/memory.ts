@@ -1,12 +1,13 @@
-// How much device memory one request may allocate, checked before allocating,
-// and what an allocation failure turns into.
+// How much device memory one request may allocate, and what an allocation
+// failure turns into. The check itself is the size rule (sizeRule.ts), run on the
+// variant's buffer plan before anything is allocated; this module sets its limits.
 //
 // The rule (documented in one place because the lab's "use n = …" button trusts it):
 // - A single buffer is at most 15/16 of the smaller of maxStorageBufferBindingSize
 //   and maxBufferSize. Implementations advertise a limit but may refuse a buffer
 //   of exactly that size: SwiftShader in Chromium (maxBufferSize 1 GiB) fails to
 //   allocate the 1 GiB n×n matrix of n = 16384.
-// - Everything one request holds at once (every buffer of its plan, its
+// - Everything one request holds at once (every buffer of its variant's plan, its
 //   read-back buffers, the pool's idle buffers and the weight matrices kept for
 //   views) is at most a budget of 4 such buffers. WebGPU does not report how much
 //   memory a device has, so the budget follows its per-buffer limit; an engine
@@ -16,10 +17,10 @@
 //   budget drops to half of what the failed request needed, so that the maxN of
 //   the error is a size the engine then really tries, and the next failure
 //   halves it again.
-import { EngineError } from '../types';
-import { formatBytes, largestFittingN, type BufferSizeModel, type NormalizedRequest } from '../validate';
-import type { ProblemDims, ResolvedParams } from '../variants/common/descriptor';
+import type { SizeLimit } from '../sizeRule';
 import type { DeviceLimits } from './device';
+
+export { totalBytes } from '../sizeRule';
 
 /** Fraction of the advertised per-buffer limit that one buffer may use. */
 export const BUFFER_LIMIT_FRACTION = 15 / 16;
@@ -58,50 +59,19 @@ export class MemoryBudget {
   }
 
   /**
-   * Throws EngineError with maxN when the buffers `model` lists for this request
-   * break the rule; `heldBytes` is what stays allocated meanwhile (kept matrices,
-   * idle pool buffers the caller could not free).
+   * The size rule's limit (sizeRule.ts) for a request while `heldBytes` stay
+   * allocated (kept matrices, idle pool buffers the caller could not free).
    */
-  check(req: SizedRequest, params: ResolvedParams, model: BufferSizeModel, heldBytes = 0): void {
-    const what = `${req.variant} ${req.form} at n=${req.n}`;
-    const buffers = model(req, params);
-    const offender = buffers.find((b) => b.bytes > this.perBuffer);
-    if (offender) {
-      throw new EngineError(
-        `${what} needs ${formatBytes(offender.bytes)} for ${offender.label}, but this engine keeps one buffer ` +
-          `under ${formatBytes(this.perBuffer)} on this device; ${this.largestText(req, params, model)}`,
-        { maxN: this.maxN(req, params, model) },
-      );
-    }
-    const needed = totalBytes(buffers);
-    if (needed + heldBytes > this.budgetBytes) {
-      const budget = this.lowered
-        ? `the ${formatBytes(this.budgetBytes)} left after ${this.lowered}`
-        : `the ${formatBytes(this.budgetBytes)} this engine allocates at once on this device`;
-      const held = heldBytes > 0 ? ` (with ${formatBytes(heldBytes)} already held)` : '';
-      throw new EngineError(
-        `${what} needs ${formatBytes(needed)} of buffers at once${held}, more than ${budget}; ` +
-          this.largestText(req, params, model),
-        { maxN: this.maxN(req, params, model) },
-      );
-    }
-  }
-
-  /** The largest n below req.n whose buffers follow the rule (0 if none). */
-  maxN(req: SizedRequest, params: ResolvedParams, model: BufferSizeModel): number {
-    return largestFittingN(req.n - 1, (n) => {
-      const buffers = model({ ...req, n }, params);
-      return buffers.every((b) => b.bytes <= this.perBuffer) && totalBytes(buffers) <= this.budgetBytes;
-    });
-  }
-
-  largestText(req: SizedRequest, params: ResolvedParams, model: BufferSizeModel): string {
-    const maxN = this.maxN(req, params, model);
-    return maxN >= 1 ? `the largest n that fits is ${maxN}` : 'no n fits with these dk, dv, heads';
+  limit(heldBytes = 0): SizeLimit {
+    return {
+      perBuffer: this.perBuffer,
+      perBufferOf: 'engine',
+      budget: this.budgetBytes,
+      lowered: this.lowered,
+      heldBytes,
+    };
   }
 }
-
-type SizedRequest = Pick<NormalizedRequest, 'variant' | 'form'> & ProblemDims;
 
 /** The fields of a GPUError these checks read. */
 interface ErrorLike {
@@ -123,10 +93,6 @@ export function isSizeError(error: ErrorLike): boolean {
 
 export function isOutOfMemory(error: ErrorLike): boolean {
   return error.constructor?.name === 'GPUOutOfMemoryError' || /out of memory/i.test(error.message);
-}
-
-export function totalBytes(buffers: readonly { readonly bytes: number }[]): number {
-  return buffers.reduce((sum, b) => sum + b.bytes, 0);
 }
 
 /**

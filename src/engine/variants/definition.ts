@@ -1,6 +1,7 @@
 // What one variant is, in one value: its descriptor (params, inputs, forms,
 // causal rules), its cost model, its GPU forms (loaded on demand, so that its
-// WGSL travels in its own chunk) and the few facts shared code asks about it.
+// WGSL travels in its own chunk), its buffer plan and the few facts shared code
+// asks about it.
 // Every variant folder exports one `definition`; registry/ lists them once and
 // everything else (CPU table, GPU loader, family sets, menus, messages) derives
 // from that list. The float64 CPU forms are the folder's cpu.ts (`cpu`), loaded
@@ -11,6 +12,7 @@ import type { GpuForms } from '../gpu/plan';
 import type { VariantDescriptor } from './common/descriptor';
 import type { CpuForms } from './common/head';
 import type { CostModel } from './common/cost';
+import type { BufferPlan } from './common/buffers';
 import type { GatedRule } from './common/gated/rule';
 
 /**
@@ -43,6 +45,11 @@ export interface VariantDefinition<
   readonly family: Family;
   readonly descriptor: VariantDescriptor;
   readonly cost: CostModel;
+  /**
+   * The buffers a request allocates on each backend (common/buffers.ts): what
+   * the size rule (engine/sizeRule.ts) checks before anything is allocated.
+   */
+  readonly buffers: BufferPlan;
   /**
    * The cost models' dims.features of a request whose inputs set it (Performer's
    * m, Hedgehog's 2r, Linformer's kproj); absent: the model's own default.

@@ -3,12 +3,16 @@
 import { featureMapCost } from '../common/featuremap/cost';
 import { defineVariant } from '../definition';
 import { cosformerDescriptor } from './descriptor';
+import { featureMapBuffers } from '../common/featuremap/buffers';
+
+const cost = featureMapCost('cosformer', { dimension: (dims) => 2 * dims.dk });
 
 export const definition = defineVariant({
   id: 'cosformer',
   family: 'feature-map',
   descriptor: cosformerDescriptor,
-  cost: featureMapCost('cosformer', { dimension: (dims) => 2 * dims.dk }),
+  cost,
+  buffers: featureMapBuffers(cost),
   loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -5,12 +5,14 @@ import { gatedExampleInputs } from '../common/gated/inputs';
 import { defineVariant } from '../definition';
 import { deltanetDescriptor } from './descriptor';
 import { deltanetRule } from './rule';
+import { gatedBuffers } from '../common/gated/buffers';
 
 export const definition = defineVariant({
   id: 'deltanet',
   family: 'gated',
   descriptor: deltanetDescriptor,
   cost: gatedCost(deltanetRule, 'deltanet'),
+  buffers: gatedBuffers(deltanetRule),
   exampleInputs: gatedExampleInputs(deltanetRule),
   gated: deltanetRule,
   loadCpu: () => import('./cpu').then((m) => m.cpu),

@@ -3,12 +3,16 @@
 import { featureMapCost } from '../common/featuremap/cost';
 import { defineVariant } from '../definition';
 import { focusedDescriptor } from './descriptor';
+import { featureMapBuffers } from '../common/featuremap/buffers';
+
+const cost = featureMapCost('focused', { dimension: (dims) => dims.dk });
 
 export const definition = defineVariant({
   id: 'focused',
   family: 'feature-map',
   descriptor: focusedDescriptor,
-  cost: featureMapCost('focused', { dimension: (dims) => dims.dk }),
+  cost,
+  buffers: featureMapBuffers(cost),
   loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -5,12 +5,14 @@ import { gatedExampleInputs } from '../common/gated/inputs';
 import { defineVariant } from '../definition';
 import { gatedDeltanetDescriptor } from './descriptor';
 import { gatedDeltanetRule } from './rule';
+import { gatedBuffers } from '../common/gated/buffers';
 
 export const definition = defineVariant({
   id: 'gated-deltanet',
   family: 'gated',
   descriptor: gatedDeltanetDescriptor,
   cost: gatedCost(gatedDeltanetRule, 'gated-deltanet'),
+  buffers: gatedBuffers(gatedDeltanetRule),
   exampleInputs: gatedExampleInputs(gatedDeltanetRule),
   gated: gatedDeltanetRule,
   loadCpu: () => import('./cpu').then((m) => m.cpu),

@@ -5,12 +5,14 @@ import { gatedExampleInputs } from '../common/gated/inputs';
 import { defineVariant } from '../definition';
 import { glaDescriptor } from './descriptor';
 import { glaRule } from './rule';
+import { gatedBuffers } from '../common/gated/buffers';
 
 export const definition = defineVariant({
   id: 'gla',
   family: 'gated',
   descriptor: glaDescriptor,
   cost: gatedCost(glaRule, 'gla'),
+  buffers: gatedBuffers(glaRule),
   exampleInputs: gatedExampleInputs(glaRule),
   gated: glaRule,
   loadCpu: () => import('./cpu').then((m) => m.cpu),

@@ -21,7 +21,6 @@ import pair from '../../../shaders/hla2/pair.wgsl?raw';
 import normalizeRows from '../../../shaders/hla2/normalize_rows.wgsl?raw';
 import apply from '../../../shaders/hla2/apply.wgsl?raw';
 import { EngineError } from '../../types';
-import type { BufferSize } from '../../analysis/cost';
 import {
   checkGrid,
   grid2d,
@@ -39,7 +38,7 @@ import {
   type BindingKind,
   type KernelPipeline,
 } from '../../gpu/pipelines';
-import type { ProblemDims } from '../common/descriptor';
+import { hla2Block, hla2GpuStateFloats } from './buffers';
 
 const F32 = 4;
 const UNIFORM_USAGE = 0x0040 /* UNIFORM */ | 0x0008; /* COPY_DST */
@@ -56,11 +55,6 @@ const KERNELS = {
 } as const satisfies Record<string, { source: string; bindings: readonly BindingKind[] }>;
 type Hla2Kernel = keyof typeof KERNELS;
 
-/** Floats of one state block in the kernels: S^K, C, G, m, h (common.wgsl STATE). */
-export function hla2GpuStateFloats(dk: number, dv: number): number {
-  return dk * dk + 2 * dk * dv + 2 * dk;
-}
-
 /** Threads per workgroup of the recurrent kernel: at least dk (one thread per S^K column). */
 function recurrentWorkgroup(dk: number): number {
   return dk <= 64 ? 64 : dk <= 128 ? 128 : 256;
@@ -68,42 +62,7 @@ function recurrentWorkgroup(dk: number): number {
 
 /** Tokens per block of the chunk form: the chunk size, or n when the chunk holds everything. */
 function blockOf(spec: Pick<GpuSpec, 'n' | 'chunkSize'>): number {
-  return Math.max(1, Math.min(Math.floor(spec.chunkSize), spec.n));
-}
-
-/**
- * Every storage buffer a plan of this form allocates, as a function of the sizes
- * (memory.ts's model): checked against the device's rule before anything is allocated.
- */
-export function hla2GpuBuffers(form: GpuSpec['form'], chunkSize: number) {
-  return (dims: ProblemDims): BufferSize[] => {
-    const { n, dk, dv, heads } = dims;
-    const state = hla2GpuStateFloats(dk, dv);
-    const list: BufferSize[] = [
-      { label: 'q', bytes: heads * n * dk * F32 },
-      { label: 'k', bytes: heads * n * dk * F32 },
-      { label: 'v', bytes: heads * n * dv * F32 },
-      { label: 'the output o', bytes: heads * n * dv * F32 },
-      { label: 'the final state', bytes: heads * state * F32 },
-    ];
-    if (form === 'parallel') {
-      list.push(
-        { label: 'X = QKᵀ ⊙ M (n×n)', bytes: heads * n * n * F32 },
-        { label: 'the n×n matrix (X Xᵀ) ⊙ M', bytes: heads * n * n * F32 },
-      );
-    } else if (form === 'chunk') {
-      const block = blockOf({ n, chunkSize });
-      const blocks = Math.ceil(n / block);
-      list.push(
-        { label: 'the per-chunk states', bytes: heads * blocks * state * F32 },
-        { label: 'the per-chunk prefix states', bytes: heads * blocks * state * F32 },
-        { label: 'u = q S_A', bytes: heads * n * dk * F32 },
-        { label: 'the per-chunk X', bytes: heads * blocks * block * block * F32 },
-        { label: 'the per-chunk weights', bytes: heads * blocks * block * block * F32 },
-      );
-    }
-    return list;
-  };
+  return hla2Block(spec.n, spec.chunkSize);
 }
 
 // ---------------------------------------------------------------------------
@@ -165,15 +124,6 @@ function checkSpec(ctx: GpuContext, spec: GpuSpec): void {
   }
 }
 
-/** The memory rule of memory.ts for every buffer of this plan, before allocating any. */
-function checkMemory(ctx: GpuContext, spec: GpuSpec): void {
-  ctx.memory.check(
-    { variant: 'hla2', form: spec.form, n: spec.n, dk: spec.dk, dv: spec.dv, heads: spec.heads },
-    spec.params ?? {},
-    hla2GpuBuffers(spec.form, spec.chunkSize),
-  );
-}
-
 /**
  * X, then P = (X Xᵀ) ⊙ M (plus the middle term when `prefix`) over `blocks`
  * blocks of `block` tokens; returns the dispatches writing P into `p`.
@@ -211,7 +161,6 @@ function pairDispatches(
 
 export function hla2GpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffers: PlanBuffers): FormPlan {
   checkSpec(ctx, spec);
-  checkMemory(ctx, spec);
   const { n, dk, dv, heads } = spec;
   const stateFloats = hla2GpuStateFloats(dk, dv);
   const constants = { DK: dk, DV: dv };
@@ -342,15 +291,6 @@ export function hla2GpuWeights(
 ): Dispatch[] {
   checkSpec(ctx, spec);
   const shape = { block: spec.n, numBlocks: 1, prefix: false, heads: 1 };
-  // X is a second n×n buffer next to the matrix: count it before allocating.
-  ctx.memory.check(
-    { variant: 'hla2', form: 'parallel', n: spec.n, dk: spec.dk, dv: spec.dv, heads: 1 },
-    spec.params ?? {},
-    (dims) => [
-      { label: 'X = QKᵀ ⊙ M (n×n)', bytes: dims.n * dims.n * F32 },
-      { label: 'the n×n weights', bytes: dims.n * dims.n * F32 },
-    ],
-  );
   const unused = storage(buffers, 4, 'unused u');
   const dispatches = pairDispatches(ctx, spec, buffers, io, matrix, unused, shape);
   if (spec.normalize) {

@@ -14,7 +14,7 @@ import memoryScan from '../../../shaders/infini/memory_scan.wgsl?raw';
 import chunkOutput from '../../../shaders/infini/chunk_output.wgsl?raw';
 import matrixKernel from '../../../shaders/infini/matrix.wgsl?raw';
 import { EngineError } from '../../types';
-import { formatBytes } from '../../validate';
+import { infiniRecordFloats } from './buffers';
 import {
   bindGroup,
   grid2d,
@@ -105,21 +105,9 @@ function uniform(
   return buffer;
 }
 
-/** A storage buffer of `floats` f32, rejected with a clear message above the device's per-buffer limit. */
-function storage(ctx: GpuContext, buffers: PlanBuffers, floats: number, label: string): GPUBuffer {
-  const bytes = Math.max(1, floats) * F32;
-  const limit = ctx.memory.perBuffer;
-  if (bytes > limit) {
-    throw new EngineError(
-      `${label} needs ${formatBytes(bytes)}, but this engine keeps one buffer under ${formatBytes(limit)} on this device; use a smaller n`,
-    );
-  }
-  return buffers.storage(bytes, label);
-}
-
-/** Floats of one memory record (M and z) per head. */
-export function infiniRecordFloats(spec: Pick<GpuSpec, 'dk' | 'dv'>): number {
-  return spec.dk * spec.dv + spec.dk;
+/** A storage buffer of `floats` f32 (at least one); the size rule has checked it before the plan was built. */
+function storage(buffers: PlanBuffers, floats: number, label: string): GPUBuffer {
+  return buffers.storage(Math.max(1, floats) * F32, label);
 }
 
 /** The implied map of every head in `matrix` (heads×n×n). */
@@ -155,8 +143,8 @@ export function infiniGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffer
   const state = { floats: spec.dk * spec.dv, strideFloats: record };
   switch (spec.form) {
     case 'parallel': {
-      const matrix = storage(ctx, buffers, heads * n * n, 'the n×n matrix');
-      const finalMemory = storage(ctx, buffers, heads * record, 'the memory');
+      const matrix = storage(buffers, heads * n * n, 'the n×n matrix');
+      const finalMemory = storage(buffers, heads * record, 'the memory');
       // The shared weights × V kernel (causal rows, no window).
       const vParams = buffers.adopt(paramsUniform(ctx, { ...spec, causal: true, window: 0 }));
       const pv = ctx.pipelines.get(ctx.simpleKernels ? 'weightsTimesVSimple' : 'weightsTimesV', {
@@ -194,8 +182,8 @@ export function infiniGpuPlan(ctx: GpuContext, spec: GpuSpec, io: PlanIo, buffer
     }
     case 'chunk': {
       const numSegments = Math.ceil(n / p.segment);
-      const records = storage(ctx, buffers, heads * numSegments * record, 'the per-segment memories');
-      const finalMemory = storage(ctx, buffers, heads * record, 'the memory');
+      const records = storage(buffers, heads * numSegments * record, 'the per-segment memories');
+      const finalMemory = storage(buffers, heads * record, 'the memory');
       const params = uniform(ctx, buffers, {
         n,
         heads,

@@ -3,12 +3,14 @@
 import { defineVariant } from '../definition';
 import { infiniCost } from './cost';
 import { infiniDescriptor } from './descriptor';
+import { infiniBuffers } from './buffers';
 
 export const definition = defineVariant({
   id: 'infini',
   family: 'compressive-memory',
   descriptor: infiniDescriptor,
   cost: infiniCost,
+  buffers: infiniBuffers,
   loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -4,6 +4,7 @@ import { linformerProjections } from '../../inputs/projections';
 import { defineVariant } from '../definition';
 import { linformerCost } from './cost';
 import { linformerDescriptor } from './descriptor';
+import { linformerBuffers } from './buffers';
 
 /** Projection length kproj of the example inputs: the lab default. */
 export const LINFORMER_EXAMPLE_KPROJ = 32;
@@ -13,6 +14,7 @@ export const definition = defineVariant({
   family: 'low-rank',
   descriptor: linformerDescriptor,
   cost: linformerCost,
+  buffers: linformerBuffers,
   featuresFromInputs: (inputs, { n }) => (inputs.E ? inputs.E.length / n : undefined),
   exampleInputs: ({ seed, n }) => {
     const { E, F } = linformerProjections({ n, kproj: LINFORMER_EXAMPLE_KPROJ, seed: seed * 3 + 8 });

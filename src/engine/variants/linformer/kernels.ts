@@ -12,9 +12,6 @@ import segmentMean from '../../../shaders/nystrom/segment_mean.wgsl?raw';
 import segmentMeanLong from '../../../shaders/nystrom/segment_mean_long.wgsl?raw';
 import pinv from '../../../shaders/nystrom/pinv.wgsl?raw';
 import lowRankParams from '../../../shaders/linformer/params.wgsl?raw';
-import { EngineError } from '../../types';
-import { formatBytes, largestFittingN } from '../../validate';
-import { perBufferBytes } from '../../gpu/memory';
 import { bindGroup, grid2d, type Dispatch, type GpuContext, type PlanBuffers } from '../../gpu/plan';
 import { autoPipeline, u32Constants } from '../../gpu/pipelines';
 
@@ -184,33 +181,6 @@ export function uploadFloats(
   const buffer = buffers.storage(data.byteLength, label);
   ctx.device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, data.byteLength);
   return buffer;
-}
-
-export interface SizedBuffer {
-  readonly label: string;
-  readonly bytes: number;
-}
-
-/**
- * Throws EngineError (with maxN) before anything is allocated when one of the
- * buffers `sizes(n)` lists exceeds the device's per-buffer limit.
- */
-export function checkBufferSizes(
-  ctx: GpuContext,
-  what: string,
-  n: number,
-  sizes: (n: number) => readonly SizedBuffer[],
-): void {
-  const limit = perBufferBytes(ctx.limits);
-  const offender = (len: number) => sizes(len).find((b) => b.bytes > limit);
-  const found = offender(n);
-  if (!found) return;
-  const maxN = largestFittingN(n - 1, (len) => offender(len) === undefined);
-  throw new EngineError(
-    `${what} at n=${n} needs ${formatBytes(found.bytes)} for ${found.label}, but this device allows ` +
-      `${formatBytes(limit)} per buffer; ${maxN >= 1 ? `the largest n that fits is ${maxN}` : 'no n fits'}`,
-    { maxN },
-  );
 }
 
 export { F32 };

@@ -3,12 +3,16 @@
 import { featureMapCost } from '../common/featuremap/cost';
 import { defineVariant } from '../definition';
 import { ralaDescriptor } from './descriptor';
+import { featureMapBuffers } from '../common/featuremap/buffers';
+
+const cost = featureMapCost('rala', { dimension: (dims) => dims.dk });
 
 export const definition = defineVariant({
   id: 'rala',
   family: 'feature-map',
   descriptor: ralaDescriptor,
-  cost: featureMapCost('rala', { dimension: (dims) => dims.dk }),
+  cost,
+  buffers: featureMapBuffers(cost),
   loadCpu: () => import('./cpu').then((m) => m.cpu),
   loadGpu: () => import('./gpu').then((m) => m.gpu),
 });

@@ -5,12 +5,14 @@ import { gatedExampleInputs } from '../common/gated/inputs';
 import { defineVariant } from '../definition';
 import { retnetDescriptor } from './descriptor';
 import { retnetRule } from './rule';
+import { gatedBuffers } from '../common/gated/buffers';
 
 export const definition = defineVariant({
   id: 'retnet',
   family: 'gated',
   descriptor: retnetDescriptor,
   cost: gatedCost(retnetRule, 'retnet'),
+  buffers: gatedBuffers(retnetRule),
   exampleInputs: gatedExampleInputs(retnetRule),
   gated: retnetRule,
   loadCpu: () => import('./cpu').then((m) => m.cpu),

@@ -5,12 +5,14 @@ import { gatedExampleInputs } from '../common/gated/inputs';
 import { defineVariant } from '../definition';
 import { rwkv6Descriptor } from './descriptor';
 import { rwkv6Rule } from './rule';
+import { gatedBuffers } from '../common/gated/buffers';
 
 export const definition = defineVariant({
   id: 'rwkv6',
   family: 'gated',
   descriptor: rwkv6Descriptor,
   cost: gatedCost(rwkv6Rule, 'rwkv6'),
+  buffers: gatedBuffers(rwkv6Rule),
   exampleInputs: gatedExampleInputs(rwkv6Rule),
   gated: rwkv6Rule,
   loadCpu: () => import('./cpu').then((m) => m.cpu),

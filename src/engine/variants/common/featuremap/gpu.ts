@@ -23,7 +23,7 @@ import finish from '../../../../shaders/feature/finish.wgsl?raw';
 import stateKernel from '../../../../shaders/feature/state.wgsl?raw';
 import normalizeRows from '../../../../shaders/feature/normalize_rows.wgsl?raw';
 import { EngineError } from '../../../types';
-import { formatBytes, largestFittingN } from '../../../validate';
+import { formatBytes } from '../../../validate';
 import {
   linearChunkDispatches,
   linearRecurrentDispatches,
@@ -187,37 +187,10 @@ function chunkStateStorageBytes(r: number, dvAugmented: number): number {
   return tokens * vec4 * (Math.ceil(r / 64) * 16 + Math.ceil(dvAugmented / 64) * 16);
 }
 
-interface FeatureBuffer {
-  readonly label: string;
-  readonly bytes: number;
-}
-
-function featureBufferSizes(spec: GpuSpec, setup: FeatureSetup, n: number): FeatureBuffer[] {
-  const { heads, dv } = spec;
-  const headsOut = setup.rule === ROW_RULE.inline && spec.form !== 'parallel' ? 2 * heads : heads;
-  const list: FeatureBuffer[] = [
-    { label: 'φ(Q)', bytes: headsOut * n * setup.r * F32 },
-    { label: 'φ(K)', bytes: headsOut * n * setup.r * F32 },
-  ];
-  if (spec.form === 'parallel') {
-    list.push({ label: 'the n×n matrix', bytes: heads * n * n * F32 });
-  } else {
-    list.push({ label: '[V, 1]', bytes: headsOut * n * (dv + 1) * F32 });
-    if (spec.form === 'chunk') {
-      const chunks = Math.ceil(n / spec.chunkSize);
-      list.push({
-        label: 'the per-chunk states',
-        bytes: headsOut * chunks * linearStateFloats({ dk: setup.r, dv: dv + 1 }) * F32,
-      });
-    }
-  }
-  return list;
-}
-
 /**
- * Throws EngineError (with maxN where n is the problem) before anything is
- * allocated: buffers over the device's per-buffer limit, or a feature dimension
- * the linear kernels' workgroup memory cannot stage.
+ * Throws EngineError before anything is allocated when the feature dimension
+ * is more than the linear kernels' workgroup memory can stage. (Buffer sizes
+ * are the size rule's, checked by the engine from the variant's buffer plan.)
  */
 function checkFeatureLimits(ctx: GpuContext, spec: GpuSpec, setup: FeatureSetup): void {
   const storage = ctx.limits.maxComputeWorkgroupStorageSize;
@@ -238,17 +211,6 @@ function checkFeatureLimits(ctx: GpuContext, spec: GpuSpec, setup: FeatureSetup)
         `(r ≤ ${largest} fits at dv = ${spec.dv}; the parallel form takes any r)`,
     );
   }
-  const perBuffer = Math.min(ctx.limits.maxStorageBufferBindingSize, ctx.limits.maxBufferSize);
-  const tooBig = (n: number) => featureBufferSizes(spec, setup, n).find((b) => b.bytes > perBuffer);
-  const offender = tooBig(spec.n);
-  if (!offender) return;
-  const maxN = largestFittingN(spec.n - 1, (n) => tooBig(n) === undefined);
-  const fits = maxN >= 1 ? `the largest n that fits is ${maxN}` : 'no n fits with these sizes';
-  throw new EngineError(
-    `${what} at n=${spec.n} needs ${formatBytes(offender.bytes)} for ${offender.label} ` +
-      `(feature dimension r = ${setup.r}), but this device allows ${formatBytes(perBuffer)} per buffer; ${fits}`,
-    { maxN },
-  );
 }
 
 // ---------------------------------------------------------------------------

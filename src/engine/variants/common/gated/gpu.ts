@@ -211,20 +211,13 @@ function uniform(ctx: GpuContext, spec: GpuSpec, buffers: PlanBuffers, values: U
   return buffer;
 }
 
-/** A storage buffer of `floats` f32 (at least one), rejected with a clear message above the device's limits. */
-function storage(ctx: GpuContext, buffers: PlanBuffers, floats: number, label: string): GPUBuffer {
-  const bytes = Math.max(1, floats) * F32;
-  const limit = Math.min(ctx.limits.maxStorageBufferBindingSize, ctx.limits.maxBufferSize);
-  if (bytes > limit) {
-    throw new EngineError(
-      `${label} needs ${formatBytes(bytes)}, but this device allows ${formatBytes(limit)} per buffer; use a smaller n`,
-    );
-  }
-  return buffers.storage(bytes, label);
+/** A storage buffer of `floats` f32 (at least one); the size rule has checked it before the plan was built. */
+function storage(buffers: PlanBuffers, floats: number, label: string): GPUBuffer {
+  return buffers.storage(Math.max(1, floats) * F32, label);
 }
 
 function uploaded(ctx: GpuContext, buffers: PlanBuffers, values: Float32Array, label: string): GPUBuffer {
-  const buffer = storage(ctx, buffers, values.length, label);
+  const buffer = storage(buffers, values.length, label);
   if (values.length > 0)
     ctx.device.queue.writeBuffer(buffer, 0, values.buffer, values.byteOffset, values.byteLength);
   return buffer;
@@ -263,7 +256,7 @@ function uploadInputs(
   const dispatches: Dispatch[] = [];
   let keys = k;
   if (setup.delta && setup.normalizeK) {
-    keys = storage(ctx, buffers, spec.heads * spec.n * spec.dk, 'normalised keys');
+    keys = storage(buffers, spec.heads * spec.n * spec.dk, 'normalised keys');
     // Rows per workgroup: 2048 staged floats (8 KiB plus padding) at most.
     const rows = Math.max(1, Math.min(256, Math.floor(2048 / spec.dk)));
     const kernel = gatedPipeline(ctx, 'normalizeK', { ...constantsOf(spec, setup, 1), ROWS: rows });
@@ -290,8 +283,8 @@ function cumsumDispatch(
   buffers: PlanBuffers,
 ): { dispatch: Dispatch; incl: GPUBuffer; qSide: GPUBuffer } {
   const floats = spec.heads * spec.n * setup.channels;
-  const incl = storage(ctx, buffers, floats, 'gate cumsums');
-  const qSide = storage(ctx, buffers, floats, 'query-side gate cumsums');
+  const incl = storage(buffers, floats, 'gate cumsums');
+  const qSide = storage(buffers, floats, 'query-side gate cumsums');
   const threads = spec.heads * Math.ceil(spec.n / block) * setup.channels;
   const kernel = gatedPipeline(ctx, 'cumsum', constantsOf(spec, setup, block));
   const params = uniform(ctx, spec, buffers, {});
@@ -470,7 +463,7 @@ function gatedGpuPlan(
   const stateFloats = dk * dv;
   switch (spec.form) {
     case 'recurrent': {
-      const state = storage(ctx, buffers, heads * stateFloats, 'state');
+      const state = storage(buffers, heads * stateFloats, 'state');
       const params = uniform(ctx, spec, buffers, { cols: dv, scale: setup.scale });
       dispatches.push(
         recurrentDispatch(ctx, spec, setup, [
@@ -492,7 +485,7 @@ function gatedGpuPlan(
       checkGrid([blocks, blocks, heads], ctx.limits, `${spec.variant} parallel`);
       const sums = cumsumDispatch(ctx, spec, setup, input.g, MATRIX_BLOCK, buffers);
       dispatches.push(sums.dispatch);
-      const matrix = storage(ctx, buffers, heads * n * n, 'n×n matrix');
+      const matrix = storage(buffers, heads * n * n, 'n×n matrix');
       const matrixKernel = gatedPipeline(ctx, 'decayMatrix', constantsOf(spec, setup, MATRIX_BLOCK));
       const scoreParams = uniform(ctx, spec, buffers, { scale: setup.scale });
       dispatches.push(
@@ -506,7 +499,7 @@ function gatedGpuPlan(
       );
       let values = io.v;
       if (setup.delta) {
-        const kk = storage(ctx, buffers, heads * n * n, 'n×n KKᵀ');
+        const kk = storage(buffers, heads * n * n, 'n×n KKᵀ');
         const kkParams = uniform(ctx, spec, buffers, { scale: 1, strict: true });
         dispatches.push(
           dispatch(
@@ -517,7 +510,7 @@ function gatedGpuPlan(
             [blocks, blocks, heads],
           ),
         );
-        values = storage(ctx, buffers, heads * n * dv, 'U = T·diag(β)V');
+        values = storage(buffers, heads * n * dv, 'U = T·diag(β)V');
         const solve = gatedPipeline(ctx, 'forwardSubst', constantsOf(spec, setup, MATRIX_BLOCK));
         dispatches.push(
           dispatch(
@@ -556,16 +549,16 @@ function gatedGpuPlan(
       const constants = constantsOf(spec, setup, chunk);
       const sums = cumsumDispatch(ctx, spec, setup, input.g, chunk, buffers);
       dispatches.push(sums.dispatch);
-      const states = storage(ctx, buffers, heads * numChunks * stateFloats, 'per-chunk states');
-      const finalState = storage(ctx, buffers, heads * stateFloats, 'final state');
+      const states = storage(buffers, heads * numChunks * stateFloats, 'per-chunk states');
+      const finalState = storage(buffers, heads * stateFloats, 'final state');
       const params = uniform(ctx, spec, buffers, { numChunks, scale: setup.scale });
       let values = io.v;
       if (setup.delta) {
-        const w = storage(ctx, buffers, heads * n * dk, 'W (WY representation)');
-        values = storage(ctx, buffers, heads * n * dv, "U, then U'");
+        const w = storage(buffers, heads * n * dk, 'W (WY representation)');
+        values = storage(buffers, heads * n * dv, "U, then U'");
         const fast = fastDeltaTiles(dk, dv, chunk, ctx.limits.maxComputeWorkgroupStorageSize);
         if (fast) {
-          const trans = storage(ctx, buffers, heads * numChunks * dk * dk, 'per-chunk transitions M');
+          const trans = storage(buffers, heads * numChunks * dk * dk, 'per-chunk transitions M');
           checkGrid([Math.ceil(dv / fast.columns), heads], ctx.limits, `${spec.variant} chunk`);
           dispatches.push(
             dispatch(
@@ -676,8 +669,8 @@ function gatedGpuWeights(
     const kernel = gatedPipeline(ctx, 'recurrent', { ...constantsOf(spec, setup, 1), WG: 64 });
     const params = uniform(ctx, spec, buffers, { cols: n, scale: setup.scale, oneHot: true });
     // v and the state are not used with one-hot values (distinct buffers: one is bound writable).
-    const unusedValues = storage(ctx, buffers, 4, 'unused values');
-    const unusedState = storage(ctx, buffers, 4, 'unused state');
+    const unusedValues = storage(buffers, 4, 'unused values');
+    const unusedState = storage(buffers, 4, 'unused state');
     checkGrid([recurrentGroups(n)], ctx.limits, 'the weights');
     dispatches.push(
       dispatch(
