@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { attentionMatrixBytes } from '../src/engine';
 import { LIMITS } from '../src/state/limits';
 import { LESSON_IDS } from '../src/state/types';
+import { meta as gating } from '../src/lessons/gating/meta';
 import { meta as reorder } from '../src/lessons/reorder/meta';
 import { meta as softmaxWall } from '../src/lessons/softmax-wall/meta';
 import { noticeTexts, openView, readoutValue, urlParams, waitForLabIdle } from './helpers';
@@ -52,6 +53,24 @@ test('n=1e9 is clamped to the largest n, and the CPU fallback runs it at its cap
   expect(await slider.inputValue()).toBe(await slider.getAttribute('max'));
   await dismissAll(page);
   await expect(page.getByTestId('cpu-banner')).toBeVisible();
+});
+
+// A lesson whose lab computes at most meta.maxN (gating: 512) opens a larger n at that cap: the link,
+// the slider and the lab agree, and a notice says why (the URL schema clamps it, not the lab).
+test("n above a lesson's cap opens at the cap, in the URL and the lab, with a notice", async ({ page }) => {
+  const cap = gating.maxN ?? 0;
+  expect(cap).toBe(512);
+  await openView(page, 'lesson=gating&step=0&lang=en&n=4096');
+  expect(await noticeTexts(page)).toEqual([
+    `n=4096 is more than this lesson’s lab computes; showing n=${cap}.`,
+  ]);
+  await expect(page.locator('h1')).toHaveText(gating.title.en);
+  expect(urlParams(page).get('n')).toBe(String(cap));
+  await expect(page.getByTestId('n-slider-value')).toHaveText(String(cap));
+  const slider = page.getByTestId('n-slider');
+  expect(await slider.getAttribute('max')).toBe(String(cap));
+  await dismissAll(page);
+  expect(urlParams(page).get('n')).toBe(String(cap));
 });
 
 // n=1e9 clamps to the slider's maximum, 16384; on SwiftShader (1 GiB buffers) the n×n matrix does not fit.

@@ -82,4 +82,14 @@ describe('lesson metadata of this build', () => {
       });
     }
   });
+
+  it("keeps every step's n within its lesson's cap (meta.maxN), which links are clamped to", () => {
+    for (const m of lessonMetas) {
+      if (m.maxN === undefined) continue;
+      expect(Number.isInteger(m.maxN) && m.maxN >= 8, m.id).toBe(true);
+      m.steps.forEach((step, index) => {
+        expect(step.defaults?.n ?? DEFAULT_VIEW.n, `${m.id} step ${index}`).toBeLessThanOrEqual(m.maxN ?? 0);
+      });
+    }
+  });
 });

@@ -32,6 +32,12 @@ export interface LessonDef {
   readonly summary: Bilingual;
   readonly survey: readonly SurveyRef[];
   readonly steps: readonly LessonStep[];
+  /**
+   * The largest n this lesson's lab computes (a float64 analysis or a sweep that
+   * would freeze the page beyond it). Links above it open at it, with a notice
+   * (the URL schema enforces it), and the lab's n slider stops there.
+   */
+  readonly maxN?: number;
   readonly prose: { readonly en: () => Promise<ProseModule>; readonly zh: () => Promise<ProseModule> };
   readonly Lab: LazyExoticComponent<ComponentType>;
 }

@@ -14,6 +14,7 @@ const KEY_OF_REASON: Readonly<Record<CorrectionReason, MessageKey>> = {
   duplicate: 'notice.duplicate',
   'unknown-key': 'notice.unknownKey',
   'too-long': 'notice.tooLong',
+  'lesson-cap': 'notice.lessonCap',
 };
 
 export function correctionText(correction: Correction, lang: Lang): string {

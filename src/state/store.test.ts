@@ -1,6 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-vi.mock('../lessons/index', () => import('./testLessons'));
+import { registerLessons } from './lessonCatalog';
+import { getLesson } from './testLessons';
+
+registerLessons(getLesson);
 
 const { useViewStore, selectView } = await import('./store');
 const { DEFAULT_VIEW, LIMITS } = await import('./urlSchema');
@@ -29,6 +32,24 @@ describe('setView', () => {
     useViewStore.getState().setView({ n: 400, t: 300 });
     useViewStore.getState().setView({ n: 100 });
     expect(useViewStore.getState().t).toBe(100);
+  });
+
+  it("clamps n to the lesson's cap (meta.maxN) and says so", () => {
+    useViewStore.getState().setView({ lesson: 'rnn', step: 0, n: 256 });
+    const corrections = useViewStore.getState().setView({ n: 4096 });
+    expect(useViewStore.getState().n).toBe(512);
+    expect(corrections).toEqual([{ key: 'n', raw: '4096', shown: '512', reason: 'lesson-cap' }]);
+    // Outside a capped lesson the slider's range is the only limit.
+    useViewStore.getState().setView({ lesson: 'softmax-wall', step: 2, n: 4096 });
+    expect(useViewStore.getState().n).toBe(4096);
+  });
+
+  it('reports one correction when n is both out of range and above the cap', () => {
+    const corrections = useViewStore.getState().setView({ lesson: 'rnn', step: 0, n: 10 ** 9 });
+    expect(useViewStore.getState().n).toBe(512);
+    expect(corrections.filter((c) => c.key === 'n')).toEqual([
+      { key: 'n', raw: '1000000000', shown: '512', reason: 'out-of-range' },
+    ]);
   });
 
   it('clamps the step to the lesson', () => {

@@ -2,7 +2,7 @@
 // schema (clamped to LIMITS), so whatever a lab or a link asks for, the store
 // holds a valid ViewState. The URL mirrors the store (see urlSync.ts).
 import { create } from 'zustand';
-import { getLesson, lessonStepCount, lessonStepDefaults } from '../lessons/index';
+import { catalogLesson, lessonMaxN, lessonStepCount, lessonStepDefaults } from './lessonCatalog';
 import type { LessonId, ViewState } from './types';
 import { DEFAULT_VIEW, normalizeViewState, serializeViewState, type Correction } from './urlSchema';
 
@@ -30,7 +30,11 @@ export interface ViewActions {
 export type ViewStore = ViewState & { readonly notices: readonly Notice[] } & ViewActions;
 
 const VIEW_KEYS = Object.keys(DEFAULT_VIEW) as (keyof ViewState)[];
-const SCHEMA_OPTIONS = { lessonSteps: lessonStepCount, stepDefaults: lessonStepDefaults } as const;
+const SCHEMA_OPTIONS = {
+  lessonSteps: lessonStepCount,
+  stepDefaults: lessonStepDefaults,
+  lessonMaxN,
+} as const;
 
 /** The ViewState part of the store (no notices, no actions). */
 export function selectView(store: ViewState): ViewState {
@@ -45,7 +49,7 @@ export function selectView(store: ViewState): ViewState {
  * Also gives the href of step links, so they open the same view in a new tab.
  */
 export function viewForStep(current: ViewState, lesson: LessonId | null, step: number): ViewState {
-  const def = getLesson(lesson);
+  const def = catalogLesson(lesson);
   if (lesson === null || def === undefined) {
     return normalizeViewState({ ...current, lesson: null, step: 0 }, SCHEMA_OPTIONS).state;
   }
@@ -95,7 +99,7 @@ export const useViewStore = create<ViewStore>()((set, get) => ({
   },
 }));
 
-/** Parse options the app uses everywhere (lessons of this build and their step defaults). */
+/** Parse options the app uses everywhere (lessons of this build, their step defaults and n caps). */
 export const viewSchemaOptions = SCHEMA_OPTIONS;
 
 /** The canonical query (no '?') of a view: what the URL, Share and every in-app link write. */

@@ -1,20 +1,20 @@
-// A stand-in lesson registry for the state tests (vi.mock('../lessons/index')),
-// so they do not depend on which lesson folders are complete.
-import type { LessonDef } from '../lessons/types';
+// Stand-in lessons for the state tests (registered with registerLessons), so
+// they do not depend on which lesson folders are complete.
+import type { CatalogLesson } from './lessonCatalog';
 import type { LessonId, ViewState } from './types';
 
-type TestLesson = Pick<LessonDef, 'id' | 'steps'>;
+type TestLesson = CatalogLesson & { readonly id: LessonId };
 
 const testLessons: readonly TestLesson[] = [
   {
     id: 'softmax-wall',
     steps: [
-      { id: 'a', title: { en: 'A', zh: 'A' }, defaults: { n: 64, causal: false } },
-      { id: 'b', title: { en: 'B', zh: 'B' }, defaults: { n: 512, variant: 'linear', form: 'chunk' } },
-      { id: 'c', title: { en: 'C', zh: 'C' } },
+      { defaults: { n: 64, causal: false } },
+      { defaults: { n: 512, variant: 'linear', form: 'chunk' } },
+      {},
     ],
   },
-  { id: 'rnn', steps: [{ id: 'x', title: { en: 'X', zh: 'X' }, defaults: { t: 10 } }] },
+  { id: 'rnn', steps: [{ defaults: { t: 10 } }], maxN: 512 },
 ];
 
 export function getLesson(id: LessonId | null): TestLesson | undefined {

@@ -45,7 +45,8 @@ export type CorrectionReason =
   | 'incompatible' // valid alone but not with another field (form of a variant, t > n)
   | 'duplicate' // the key appears more than once: the first one wins
   | 'unknown-key' // parameters the app does not read
-  | 'too-long'; // the query string was cut before parsing
+  | 'too-long' // the query string was cut before parsing
+  | 'lesson-cap'; // n above the largest n the lesson's lab computes: clamped
 
 export interface Correction {
   /** URL key (sanitised). */
@@ -74,7 +75,15 @@ export interface ParseOptions {
    * shows what the step's text describes.
    */
   readonly stepDefaults?: StepDefaults;
+  /**
+   * The largest n a lesson's lab computes (its meta.ts), or undefined for no cap
+   * below LIMITS.n.max: a link above it opens at the cap, with a notice, so the
+   * link never says one n while the lab computes another.
+   */
+  readonly lessonMaxN?: LessonMaxN;
 }
+
+export type LessonMaxN = (lesson: LessonId) => number | undefined;
 
 export type StepDefaults = (lesson: LessonId, step: number) => Partial<ViewState> | undefined;
 
@@ -366,6 +375,7 @@ export function createViewQuerySchema(
   base: ViewState = baseView(options, null, 0),
 ) {
   const lessonSteps = options.lessonSteps ?? (() => LIMITS.step.max + 1);
+  const lessonMaxN = options.lessonMaxN ?? NO_CAP;
   const fields = createFieldSchemas(base);
   const byUrlKey = Object.fromEntries(STATE_KEYS.map((key) => [URL_KEYS[key], fields[key]]));
   return z.object(byUrlKey).transform((outcomesByUrlKey): ParsedView => {
@@ -397,7 +407,15 @@ export function createViewQuerySchema(
       form = firstForm;
     }
 
-    const n = outcomes.n.value;
+    let n = outcomes.n.value;
+    const cap = lesson === null ? undefined : lessonMaxN(lesson);
+    if (cap !== undefined && n > cap) {
+      // One notice for n: a value already clamped to the slider's range now shows the cap.
+      const earlier = corrections.findIndex((c) => c.key === URL_KEYS.n);
+      if (earlier >= 0) corrections[earlier] = { ...corrections[earlier], shown: String(cap) };
+      else corrections.push(correction(URL_KEYS.n, String(n), String(cap), 'lesson-cap'));
+      n = cap;
+    }
     let t = outcomes.t.value;
     if (t > n) {
       corrections.push(correction(URL_KEYS.t, String(t), String(n), 'incompatible'));
@@ -474,28 +492,35 @@ export function baseView(options: ParseOptions, lesson: LessonId | null, step: n
 type ViewQuerySchema = ReturnType<typeof createViewQuerySchema>;
 const DEFAULT_LESSON_STEPS = (): number => LIMITS.step.max + 1;
 const NO_STEP_DEFAULTS: StepDefaults = () => undefined;
-// Schemas are built once per (lessonSteps, stepDefaults, base lang, lesson, step):
-// setView normalises on every slider move.
-const schemaCache = new WeakMap<object, WeakMap<object, Map<string, ViewQuerySchema>>>();
+const NO_CAP: LessonMaxN = () => undefined;
+// Schemas are built once per (lessonSteps, stepDefaults, lessonMaxN, base lang,
+// lesson, step): setView normalises on every slider move.
+const schemaCache = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, ViewQuerySchema>>>>();
 
 function cachedSchema(options: ParseOptions, lesson: LessonId | null, step: number): ViewQuerySchema {
   const lessonSteps = options.lessonSteps ?? DEFAULT_LESSON_STEPS;
   const stepDefaults = options.stepDefaults ?? NO_STEP_DEFAULTS;
+  const lessonMaxN = options.lessonMaxN ?? NO_CAP;
   const lang = options.fallbackLang ?? DEFAULT_VIEW.lang;
   let byDefaults = schemaCache.get(lessonSteps);
   if (byDefaults === undefined) {
     byDefaults = new WeakMap();
     schemaCache.set(lessonSteps, byDefaults);
   }
-  let byPlace = byDefaults.get(stepDefaults);
+  let byCap = byDefaults.get(stepDefaults);
+  if (byCap === undefined) {
+    byCap = new WeakMap();
+    byDefaults.set(stepDefaults, byCap);
+  }
+  let byPlace = byCap.get(lessonMaxN);
   if (byPlace === undefined) {
     byPlace = new Map();
-    byDefaults.set(stepDefaults, byPlace);
+    byCap.set(lessonMaxN, byPlace);
   }
   const key = `${lang}|${lesson ?? ''}|${step}`;
   let schema = byPlace.get(key);
   if (schema === undefined) {
-    const resolved = { lessonSteps, stepDefaults, fallbackLang: lang };
+    const resolved = { lessonSteps, stepDefaults, lessonMaxN, fallbackLang: lang };
     schema = createViewQuerySchema(resolved, baseView(resolved, lesson, step));
     byPlace.set(key, schema);
   }

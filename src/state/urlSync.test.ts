@@ -1,7 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UrlEnvironment } from './urlSync';
 
-vi.mock('../lessons/index', () => import('./testLessons'));
+import { registerLessons } from './lessonCatalog';
+import { getLesson } from './testLessons';
+
+registerLessons(getLesson);
 
 const { useViewStore, selectView } = await import('./store');
 const { DEFAULT_VIEW } = await import('./urlSchema');

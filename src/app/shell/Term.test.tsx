@@ -7,6 +7,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Term } from './mdxComponents';
 import { useViewStore } from '../../state/store';
 import { DEFAULT_VIEW } from '../../state/urlSchema';
+import { registerLessons } from '../../state/lessonCatalog';
+import { getLesson } from '../../lessons/index';
+
+// The app registers the lessons with the view state at start (main.tsx); so does this test.
+registerLessons(getLesson);
 
 function render(element: ReactElement): string {
   Object.assign(useViewStore.getInitialState(), useViewStore.getState());

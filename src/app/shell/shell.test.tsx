@@ -27,6 +27,10 @@ vi.mock('../../lessons/index', () => ({
   stepIndex: (lesson: LessonDef, id: string) => lesson.steps.findIndex((s) => s.id === id),
 }));
 
+// The app registers the lessons with the view state at start (main.tsx); so does this test.
+const { getLesson } = await import('../../lessons/index');
+const { registerLessons } = await import('../../state/lessonCatalog');
+registerLessons(getLesson);
 const { useViewStore } = await import('../../state/store');
 const { DEFAULT_VIEW } = await import('../../state/urlSchema');
 const { Notices } = await import('./Notices');

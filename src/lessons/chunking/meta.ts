@@ -10,6 +10,8 @@ const RETNET_FORMS = [
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'chunking',
   number: 7,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 2048,
   title: { en: 'Hardware-efficient chunking', zh: '硬件高效的分块计算' },
   summary: {
     en: 'The recurrent form is a chain of n small steps; the parallel form is one big n² product. The chunk form cuts the sequence into chunks of C tokens: quadratic inside a chunk, a state passed between chunks. Choose C and time all three forms on your GPU.',

@@ -22,6 +22,8 @@ const BASE: Partial<ViewState> = {
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'family',
   number: 9,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 1024,
   title: { en: 'The efficient-Transformer family', zh: '高效 Transformer 家族' },
   summary: {
     en: 'The survey sorts the efficient Transformers into fixed patterns, combinations, learnable patterns, neural memory, low-rank methods, kernels, recurrence, downsampling and sparse models. See one live map per family on the same q, k, v, count what each computes, measure its error against softmax, and watch which ones stay linear as n grows.',

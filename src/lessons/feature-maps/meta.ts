@@ -4,6 +4,8 @@ import type { LessonDef } from '../types';
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'feature-maps',
   number: 3,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 1024,
   title: { en: 'Kernel feature maps', zh: '核特征映射' },
   summary: {
     en: 'Softmax attention weighs keys by the kernel exp(q·k/√d). Linear attention replaces it by φ(q)·φ(k) for a finite feature map φ: elu+1, ReLU, Performer, cosFormer, Taylor (Based), Hedgehog. Each implies its own attention map; see where it matches softmax and where it does not.',

@@ -4,6 +4,8 @@ import type { LessonDef } from '../types';
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'gating',
   number: 6,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 512,
   title: { en: 'Gating and decay', zh: '门控与衰减' },
   summary: {
     en: 'Plain linear attention never forgets. RetNet multiplies the state by a fixed γ before each write, GLA and Mamba-2 let each token choose its decay, RWKV-6 adds a bonus for the current token, and DeltaNet overwrites what a key stored instead of adding to it.',

@@ -16,6 +16,8 @@ const common = {
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'higher-order',
   number: 11,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 512,
   title: { en: 'Higher-order linear attention', zh: '高阶线性注意力' },
   summary: {
     en: 'Second-order HLA keeps S^K = Σkᵀk, C = Σqᵀv and a correction G: a constant-size state of d² + 2·d·dv floats that computes a causal attention of second order, weight (q_t·k_i)(q_j·k_i) summed over i ≤ j ≤ t. Compare its implied map with linear attention and softmax, watch its output grow like t², and check the chunk formula, including the term a figure of the paper leaves out.',

@@ -6,6 +6,8 @@ import type { LessonDef } from '../types';
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'hybrids',
   number: 12,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 1024,
   title: { en: 'Hybrids and infinite context', zh: '混合架构与无限上下文' },
   summary: {
     en: 'Infini-attention cuts the sequence into segments: exact softmax inside a segment, a fixed-size linear-attention memory of every earlier segment, and a gate that mixes the two. A sliding-window + linear hybrid shows the catch the survey describes: the softmax branch can supply most of the output while the linear branch barely counts.',

@@ -19,6 +19,8 @@ const FIT = {
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'linearise',
   number: 13,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 256,
   title: { en: 'Linearising a trained Transformer', zh: '线性化已训练的 Transformer' },
   summary: {
     en: 'Instead of pretraining a linear-attention model, convert a trained Transformer: LoLCATs first trains a learnable feature map so that linear attention copies each softmax layer (attention transfer), then repairs what is left with LoRA. Here the Hedgehog map is fitted live by Adam, with its gradient derived by hand.',

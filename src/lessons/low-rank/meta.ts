@@ -4,6 +4,8 @@ import type { LessonDef } from '../types';
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'low-rank',
   number: 5,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 1024,
   title: { en: 'Low rank and lost focus', zh: '低秩与聚焦能力不足' },
   summary: {
     en: 'The map φ(Q)φ(K)ᵀ has rank at most the feature dimension r, and its rows are flat. Measure the spectrum, the effective rank and the row entropy, then try the fixes: Focused linear attention (p), InLine (injectivity) and RALA (rank augmentation).',

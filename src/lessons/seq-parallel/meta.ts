@@ -6,6 +6,8 @@ import type { LessonDef } from '../types';
 export const meta: Omit<LessonDef, 'Lab' | 'prose'> = {
   id: 'seq-parallel',
   number: 14,
+  // The largest n the lab computes (see LessonDef.maxN).
+  maxN: 512,
   title: { en: 'Sequence parallelism', zh: '序列并行' },
   summary: {
     en: 'Split one long sequence over W devices. LASP-2 computes each slice’s state KᵀV, gathers the states once and finishes locally: each device receives (W−1)·d² floats, whatever n. Ring Attention passes K/V blocks around the ring and merges them with the online softmax: 2d·n(W−1)/W floats. Both are simulated message by message here and give the single-device output.',
