@@ -1,5 +1,5 @@
 // The top bar: title (back to the course map), References and Glossary, settings, About this GPU, Share.
-import { HeaderLinks } from '../../components/field-map/HeaderLinks';
+import { HeaderLinks } from './HeaderLinks';
 import { useT } from '../../components/i18n';
 import { AboutButton } from './AboutPanel';
 import { Settings } from './Settings';

@@ -9,7 +9,7 @@ import { LineChart } from '../../components/charts/LineChart';
 import { Segmented } from '../../components/controls/Segmented';
 import { Slider } from '../../components/controls/Slider';
 import { logGrid, powersOfTwo } from '../../components/controls/sliderScale';
-import { FamilyGallery, FamilyTable, familyKey } from '../../components/family-gallery/FamilyGallery';
+import { FamilyGallery, FamilyTable, familyKey } from './FamilyGallery';
 import {
   FAMILY_IDS,
   isPatternFamily,

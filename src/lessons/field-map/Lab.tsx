@@ -1,9 +1,9 @@
 // Lesson 16 lab: the field map (step map), the references page (step
 // references) and the glossary (step glossary).
-import { FieldMap } from '../../components/field-map/FieldMap';
+import { FieldMap } from './FieldMap';
 import { FIELD_MAP_STEP } from '../../components/field-map/steps';
-import { GlossaryView } from '../../components/glossary/GlossaryView';
-import { ReferencesView } from '../../components/references/ReferencesView';
+import { GlossaryView } from './GlossaryView';
+import { ReferencesView } from './ReferencesView';
 import { useViewStore } from '../../state/store';
 
 export default function FieldMapLab() {

@@ -5,7 +5,7 @@
 import { useCallback, useMemo } from 'react';
 import { hostMatrix, type MatrixHandle } from '../../engine';
 import { GateControls, variantLabel } from '../../components/decay-mask/GateControls';
-import { DecayMaskPair } from '../../components/decay-mask/GatingViews';
+import { DecayMaskPair } from './GatingViews';
 import {
   decayMask,
   gateControlsOf,
@@ -22,8 +22,8 @@ import { InputControls } from '../../components/lab/InputControls';
 import { Readout } from '../../components/lab/Readout';
 import { problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
 import styles from '../../components/lab/Lab.module.css';
-import { MemoryHorizon } from '../../components/memory-horizon/MemoryHorizon';
-import { OverwriteDemo } from '../../components/overwrite-demo/OverwriteDemo';
+import { MemoryHorizon } from './MemoryHorizon';
+import { OverwriteDemo } from './OverwriteDemo';
 import { StateMatrixView } from '../../components/state-matrix/StateMatrixView';
 import { useViewStore } from '../../state/store';
 

@@ -14,7 +14,7 @@ import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
 import { formatCount, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { HlaStateView } from '../../components/hla-state/HlaStateView';
+import { HlaStateView } from './HlaStateView';
 import {
   fitStart,
   frobenius,

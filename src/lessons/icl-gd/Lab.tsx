@@ -25,7 +25,7 @@ import { Slider } from '../../components/controls/Slider';
 import { logGrid } from '../../components/controls/sliderScale';
 import { formatNumber } from '../../components/format';
 import { useT } from '../../components/i18n';
-import { useRiskCurve } from '../../components/icl-chart/useRiskCurve';
+import { useRiskCurve } from './useRiskCurve';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import chartStyles from '../../components/charts/Chart.module.css';

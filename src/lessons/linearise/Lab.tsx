@@ -1,5 +1,5 @@
 // Lesson 13 lab: the live attention-transfer fit (components/attention-transfer).
-import { AttentionTransferLab } from '../../components/attention-transfer/AttentionTransferLab';
+import { AttentionTransferLab } from './AttentionTransferLab';
 
 export default function LineariseLab() {
   return <AttentionTransferLab />;

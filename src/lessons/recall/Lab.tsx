@@ -1,5 +1,5 @@
 // Lesson 10 lab: associative recall against state size, computed live by the engine.
-import { RecallLab } from '../../components/recall-chart/RecallLab';
+import { RecallLab } from './RecallLab';
 
 export default function RecallLessonLab() {
   return <RecallLab />;

@@ -23,7 +23,7 @@ import { SeedField } from '../../components/controls/SeedField';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
 import { logGrid } from '../../components/controls/sliderScale';
-import { DeviceRing } from '../../components/device-ring/DeviceRing';
+import { DeviceRing } from './DeviceRing';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
 import { useT } from '../../components/i18n';
 import { Readout } from '../../components/lab/Readout';

@@ -8,18 +8,18 @@ import { useMemo } from 'react';
 import { type PerformerSweepPoint, hostMatrix, type MatrixHandle } from '../../engine';
 import { LIMITS } from '../../state/urlSchema';
 import { useViewStore } from '../../state/store';
-import { LineChart } from '../charts/LineChart';
-import { Segmented } from '../controls/Segmented';
-import { Slider } from '../controls/Slider';
-import { Toggle } from '../controls/Toggle';
-import { logGrid } from '../controls/sliderScale';
-import { EntropyHistogram } from '../entropy-histogram/EntropyHistogram';
-import { ErrorSweepChart } from '../error-sweep-chart/ErrorSweepChart';
-import { formatNumber } from '../format';
-import { Heatmap } from '../heatmap/Heatmap';
+import { LineChart } from '../../components/charts/LineChart';
+import { Segmented } from '../../components/controls/Segmented';
+import { Slider } from '../../components/controls/Slider';
+import { Toggle } from '../../components/controls/Toggle';
+import { logGrid } from '../../components/controls/sliderScale';
+import { EntropyHistogram } from '../../components/entropy-histogram/EntropyHistogram';
+import { ErrorSweepChart } from '../../components/error-sweep-chart/ErrorSweepChart';
+import { formatNumber } from '../../components/format';
+import { Heatmap } from '../../components/heatmap/Heatmap';
 import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
-import { useT } from '../i18n';
-import { EngineErrorNote } from '../lab/EngineErrorNote';
+import { useT } from '../../components/i18n';
+import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import {
   choiceOf,
   inverseSqrtAnchor,
@@ -31,14 +31,14 @@ import {
   type FocusPoint,
   type MapChoice,
   type MapSettings,
-} from '../lab/featureAnalysis';
-import { InputControls } from '../lab/InputControls';
-import { Readout, type ReadoutItem } from '../lab/Readout';
-import { useAnalysisRun } from '../lab/useAnalysisRun';
-import { useFeatureWorkers } from '../lab/useFeatureWorker';
-import { problemKey, useProblem, useProblemInputs } from '../lab/useProblem';
-import { SpectrumChart } from '../spectrum-chart/SpectrumChart';
-import styles from '../lab/Lab.module.css';
+} from '../../components/lab/featureAnalysis';
+import { InputControls } from '../../components/lab/InputControls';
+import { Readout, type ReadoutItem } from '../../components/lab/Readout';
+import { useAnalysisRun } from '../../components/lab/useAnalysisRun';
+import { useFeatureWorkers } from '../../components/lab/useFeatureWorker';
+import { problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
+import { SpectrumChart } from '../../components/spectrum-chart/SpectrumChart';
+import styles from '../../components/lab/Lab.module.css';
 
 /** The spectra are O(n³): the labs stop at n = 1024 (about 5 s per map on a 2-core machine). */
 export const ANALYSIS_MAX_N = 1024;

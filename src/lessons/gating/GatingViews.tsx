@@ -2,9 +2,9 @@
 // (what share of token j's write is left after token i) next to the attention
 // map the variant actually applies (engine.weights, decay included).
 import type { MatrixHandle } from '../../engine';
-import { Heatmap } from '../heatmap/Heatmap';
-import { useT } from '../i18n';
-import labStyles from '../lab/Lab.module.css';
+import { Heatmap } from '../../components/heatmap/Heatmap';
+import { useT } from '../../components/i18n';
+import labStyles from '../../components/lab/Lab.module.css';
 
 export interface DecayMaskPairProps {
   readonly mask: MatrixHandle;

@@ -3,12 +3,12 @@
 // by a factor of t), a t scrubber, and their Frobenius norms over t with t marked.
 import { useMemo } from 'react';
 import { hostMatrix } from '../../engine';
-import { LineChart } from '../charts/LineChart';
-import { Slider } from '../controls/Slider';
-import { Heatmap } from '../heatmap/Heatmap';
-import { useT } from '../i18n';
-import styles from '../lab/Lab.module.css';
-import { splitState } from './numbers';
+import { LineChart } from '../../components/charts/LineChart';
+import { Slider } from '../../components/controls/Slider';
+import { Heatmap } from '../../components/heatmap/Heatmap';
+import { useT } from '../../components/i18n';
+import styles from '../../components/lab/Lab.module.css';
+import { splitState } from '../../components/hla-state/numbers';
 
 export interface HlaStateViewProps {
   /** The packed state [S^K, C, G] after token t, or null while it computes. */

@@ -20,17 +20,17 @@ import {
 } from '../../engine';
 import { useViewStore } from '../../state/store';
 import { LIMITS } from '../../state/limits';
-import { LineChart, type ChartSeries } from '../charts/LineChart';
-import { Slider } from '../controls/Slider';
-import { logGrid } from '../controls/sliderScale';
-import { formatMs, formatNumber } from '../format';
+import { LineChart, type ChartSeries } from '../../components/charts/LineChart';
+import { Slider } from '../../components/controls/Slider';
+import { logGrid } from '../../components/controls/sliderScale';
+import { formatMs, formatNumber } from '../../components/format';
 import { useEngine } from '../../app/engine-host/useEngine';
-import { useT } from '../i18n';
-import type { MessageKey } from '../i18n/translate';
-import { InputControls } from '../lab/InputControls';
-import labStyles from '../lab/Lab.module.css';
-import chartStyles from '../charts/Chart.module.css';
-import { clearValue, publishValue } from '../liveValues';
+import { useT } from '../../components/i18n';
+import type { MessageKey } from '../../components/i18n/translate';
+import { InputControls } from '../../components/lab/InputControls';
+import labStyles from '../../components/lab/Lab.module.css';
+import chartStyles from '../../components/charts/Chart.module.css';
+import { clearValue, publishValue } from '../../components/liveValues';
 import styles from './RecallLab.module.css';
 import { useRecallSweep } from './useRecallSweep';
 

@@ -6,13 +6,13 @@ import { useId, useMemo, useState } from 'react';
 import { citedUrls, referenceUrl, REFERENCES } from '../../content/references/references';
 import { filterReferences } from '../../content/references/search';
 import type { Reference, ReferenceStatus } from '../../content/references/types';
-import { getLesson, lessonMetas } from '../../lessons/index';
+import { getLesson, lessonMetas } from '../index';
 import { useViewStore } from '../../state/store';
 import { LESSON_IDS, type LessonId } from '../../state/types';
-import { toCsv } from '../export/csv';
-import { ExportButtons } from '../export/ExportButtons';
-import { useT } from '../i18n';
-import { useStepLink } from '../hooks/useViewHref';
+import { toCsv } from '../../components/export/csv';
+import { ExportButtons } from '../../components/export/ExportButtons';
+import { useT } from '../../components/i18n';
+import { useStepLink } from '../../components/hooks/useViewHref';
 import styles from './References.module.css';
 
 function LessonChip({ id }: { readonly id: LessonId }) {

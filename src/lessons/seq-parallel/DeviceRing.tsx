@@ -6,11 +6,11 @@
 // With reduced motion the tokens do not travel: they are drawn at the receiver.
 import { useEffect, useMemo, useState } from 'react';
 import type { SimMessage } from '../../engine';
-import { Slider } from '../controls/Slider';
-import { formatCount } from '../format';
-import { useElementWidth } from '../hooks/useElementWidth';
-import { useReducedMotion } from '../hooks/useReducedMotion';
-import { useT } from '../i18n';
+import { Slider } from '../../components/controls/Slider';
+import { formatCount } from '../../components/format';
+import { useElementWidth } from '../../components/hooks/useElementWidth';
+import { useReducedMotion } from '../../components/hooks/useReducedMotion';
+import { useT } from '../../components/i18n';
 import styles from './DeviceRing.module.css';
 
 export interface DeviceRingProps {

@@ -3,12 +3,17 @@
 // fastest, median and slowest channel and the mean over channels), with the
 // printed number of steps until it falls below 1/e and below 1 %.
 import { useMemo } from 'react';
-import { LineChart, type ChartPoint } from '../charts/LineChart';
-import { formatNumber } from '../format';
-import { useT } from '../i18n';
-import { Readout, type ReadoutItem } from '../lab/Readout';
-import labStyles from '../lab/Lab.module.css';
-import { horizonSteps, horizonSummary, retention, type HorizonSummary } from '../decay-mask/gates';
+import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
+import { formatNumber } from '../../components/format';
+import { useT } from '../../components/i18n';
+import { Readout, type ReadoutItem } from '../../components/lab/Readout';
+import labStyles from '../../components/lab/Lab.module.css';
+import {
+  horizonSteps,
+  horizonSummary,
+  retention,
+  type HorizonSummary,
+} from '../../components/decay-mask/gates';
 
 export interface MemoryHorizonProps {
   /** Log gates n×channels. */

@@ -3,15 +3,15 @@
 // cosines and errors against both values, the vectors drawn as colour strips and
 // listed as numbers for screen readers.
 import { useMemo } from 'react';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../components/format';
 import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
-import { useResolvedTheme } from '../hooks/useResolvedTheme';
-import { getLut, lutCss, lutIndex } from '../heatmap/colorMaps';
-import { useT } from '../i18n';
-import { EngineErrorNote } from '../lab/EngineErrorNote';
-import { Readout } from '../lab/Readout';
-import { NumbersTable } from '../charts/ChartFooter';
-import labStyles from '../lab/Lab.module.css';
+import { useResolvedTheme } from '../../components/hooks/useResolvedTheme';
+import { getLut, lutCss, lutIndex } from '../../components/heatmap/colorMaps';
+import { useT } from '../../components/i18n';
+import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
+import { Readout } from '../../components/lab/Readout';
+import { NumbersTable } from '../../components/charts/ChartFooter';
+import labStyles from '../../components/lab/Lab.module.css';
 import { overwriteProblem, runOverwrite, type OverwriteResult } from './overwrite';
 import styles from './OverwriteDemo.module.css';
 

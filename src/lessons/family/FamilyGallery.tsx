@@ -3,11 +3,16 @@
 // it, and a table of every family's numbers as the text alternative.
 import { useMemo } from 'react';
 import { hostMatrix, type MatrixHandle } from '../../engine';
-import { formatCount, formatNumber } from '../format';
-import { Heatmap } from '../heatmap/Heatmap';
-import { useT } from '../i18n';
-import type { MessageKey } from '../i18n/translate';
-import { FAMILY_IDS, type FamilyEntry, type FamilyId, type Gallery } from './gallery';
+import { formatCount, formatNumber } from '../../components/format';
+import { Heatmap } from '../../components/heatmap/Heatmap';
+import { useT } from '../../components/i18n';
+import type { MessageKey } from '../../components/i18n/translate';
+import {
+  FAMILY_IDS,
+  type FamilyEntry,
+  type FamilyId,
+  type Gallery,
+} from '../../components/family-gallery/gallery';
 import styles from './Gallery.module.css';
 
 export function familyKey(kind: 'name' | 'short' | 'taxonomy' | 'cost' | 'gives', id: FamilyId): MessageKey {

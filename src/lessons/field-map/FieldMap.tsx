@@ -15,14 +15,14 @@ import {
   type OpenProblem,
 } from '../../content/openProblems/openProblems';
 import { BOX_WIDTH, LABEL_GAP, layoutMap, type NodePlace } from '../../content/openProblems/layout';
-import { getLesson } from '../../lessons/index';
+import { getLesson } from '../index';
 import { useViewStore } from '../../state/store';
 import type { Lang, LessonId } from '../../state/types';
-import { Slider } from '../controls/Slider';
-import { toCsv } from '../export/csv';
-import { ExportButtons } from '../export/ExportButtons';
-import { useT } from '../i18n';
-import { useStepLink } from '../hooks/useViewHref';
+import { Slider } from '../../components/controls/Slider';
+import { toCsv } from '../../components/export/csv';
+import { ExportButtons } from '../../components/export/ExportButtons';
+import { useT } from '../../components/i18n';
+import { useStepLink } from '../../components/hooks/useViewHref';
 import styles from './FieldMap.module.css';
 
 const byId = new Map(OPEN_PROBLEMS.map((p) => [p.id, p]));

@@ -16,20 +16,20 @@ import {
 } from '../../engine';
 import { useViewStore } from '../../state/store';
 import { LIMITS } from '../../state/urlSchema';
-import { LineChart } from '../charts/LineChart';
-import { Segmented } from '../controls/Segmented';
-import { Slider } from '../controls/Slider';
-import { powersOfTwo } from '../controls/sliderScale';
-import { toCsv } from '../export/csv';
-import { ExportButtons } from '../export/ExportButtons';
-import { formatNumber } from '../format';
-import { Heatmap } from '../heatmap/Heatmap';
+import { LineChart } from '../../components/charts/LineChart';
+import { Segmented } from '../../components/controls/Segmented';
+import { Slider } from '../../components/controls/Slider';
+import { powersOfTwo } from '../../components/controls/sliderScale';
+import { toCsv } from '../../components/export/csv';
+import { ExportButtons } from '../../components/export/ExportButtons';
+import { formatNumber } from '../../components/format';
+import { Heatmap } from '../../components/heatmap/Heatmap';
 import { useEngine } from '../../app/engine-host/useEngine';
-import { useT } from '../i18n';
-import { InputControls } from '../lab/InputControls';
-import { Readout } from '../lab/Readout';
-import { useProblemInputs } from '../lab/useProblem';
-import styles from '../lab/Lab.module.css';
+import { useT } from '../../components/i18n';
+import { InputControls } from '../../components/lab/InputControls';
+import { Readout } from '../../components/lab/Readout';
+import { useProblemInputs } from '../../components/lab/useProblem';
+import styles from '../../components/lab/Lab.module.css';
 import { MAX_FIT_STEPS, useFit } from './useFit';
 
 /** Largest n of this lab: each step is O(n²·(2r + d)) on the CPU fallback. */

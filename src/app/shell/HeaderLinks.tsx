@@ -3,10 +3,10 @@
 // current page is marked with aria-current.
 import { getLesson } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
-import { useT } from '../i18n';
-import { useStepLink } from '../hooks/useViewHref';
+import { useT } from '../../components/i18n';
+import { useStepLink } from '../../components/hooks/useViewHref';
 import styles from './HeaderLinks.module.css';
-import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from './steps';
+import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../../components/field-map/steps';
 
 export function HeaderLinks() {
   const t = useT();

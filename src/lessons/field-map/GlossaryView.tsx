@@ -9,16 +9,21 @@ import {
   searchGlossary,
   type GlossaryEntry,
 } from '../../content/glossary/glossary';
-import { getLesson } from '../../lessons/index';
+import { getLesson } from '../index';
 import { useViewStore } from '../../state/store';
 import type { LessonId } from '../../state/types';
-import { toCsv } from '../export/csv';
-import { ExportButtons } from '../export/ExportButtons';
-import { useT } from '../i18n';
-import { useStepLink } from '../hooks/useViewHref';
-import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../field-map/steps';
-import { onTermFocus, takePendingTerm, termFromHash, writeTermHash } from './termFocus';
-import { useTermLink } from './useTermLink';
+import { toCsv } from '../../components/export/csv';
+import { ExportButtons } from '../../components/export/ExportButtons';
+import { useT } from '../../components/i18n';
+import { useStepLink } from '../../components/hooks/useViewHref';
+import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../../components/field-map/steps';
+import {
+  onTermFocus,
+  takePendingTerm,
+  termFromHash,
+  writeTermHash,
+} from '../../components/glossary/termFocus';
+import { useTermLink } from '../../components/glossary/useTermLink';
 import styles from './Glossary.module.css';
 
 function LessonLink({ id }: { readonly id: LessonId }) {
