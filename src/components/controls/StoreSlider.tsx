@@ -26,7 +26,7 @@ export interface StoreSliderProps extends Pick<
   readonly field: SliderField;
   /** Default: LIMITS' step, or powers of two for a field whose LIMITS scale is 'pow2'. */
   readonly grid?: SliderGrid;
-  /** A list grid also offers the store's value when a link set one off the list. */
+  /** A list grid also offers the shown value when a link set one off the list. */
   readonly keepValue?: boolean;
   /** Lower bound when narrower than LIMITS'. */
   readonly min?: number;
@@ -64,7 +64,7 @@ export function StoreSlider({
       {...shown}
       value={current}
       values={
-        keepValue && values && !values.includes(stored) ? [...values, stored].sort((a, b) => a - b) : values
+        keepValue && values && !values.includes(current) ? [...values, current].sort((a, b) => a - b) : values
       }
       min={lo}
       max={hi}
