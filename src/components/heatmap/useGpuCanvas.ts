@@ -5,7 +5,7 @@
 // first paint of each matrix.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { MatrixHandle } from '../../engine';
-import { markPainted } from '../metrics';
+import { markPainted } from '../latency/metrics';
 import { canPresent, getGpuHeatmapRenderer, readRaster, type GpuDrawOptions } from './gpuRenderer';
 import { rasterize } from './raster';
 
