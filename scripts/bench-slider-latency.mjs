@@ -2,7 +2,7 @@
 // the new attention map (lesson 1, softmax, n = 256, d = 32), in headless
 // Chromium on whatever WebGPU adapter it finds (SwiftShader on a machine
 // without a GPU). The app records each latency in window.__laMetrics
-// (src/components/metrics.ts); this script drives the temperature slider
+// (src/components/latency/metrics.ts); this script drives the temperature slider
 // with the keyboard, one step at a time, waiting for each paint.
 // Usage: npm run build && node scripts/bench-slider-latency.mjs [--runs 40] [--out FILE]
 import { chromium } from '@playwright/test';

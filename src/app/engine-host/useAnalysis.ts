@@ -27,6 +27,20 @@ export interface AnalysisState<T> {
   readonly progress: number;
 }
 
+/** The same state as the labs' subviews read it (`value`, as a LatestRun names it). */
+export interface AnalysisRun<T> {
+  readonly value: T | undefined;
+  readonly error: Error | undefined;
+  /** Settings without a result yet. */
+  readonly pending: boolean;
+  /** Progress of the pending call, 0..1. */
+  readonly progress: number;
+}
+
+export function asRun<T>(state: AnalysisState<T>): AnalysisRun<T> {
+  return { value: state.result, error: state.error, pending: state.pending, progress: state.progress };
+}
+
 interface Outcome<T> {
   readonly key?: string;
   readonly result?: T;

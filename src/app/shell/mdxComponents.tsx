@@ -9,7 +9,7 @@ import termStyles from '../../components/glossary/Term.module.css';
 import { useTermLink } from './useTermLink';
 import { useT } from '../../components/i18n';
 import { useViewStore } from '../../state/store';
-import { useLiveValue } from '../../components/liveValues';
+import { useLiveValue } from '../../components/live-values/liveValues';
 import { useCurrentLesson } from './LessonContext';
 
 export function Step({ id, children }: { readonly id: string; readonly children?: ReactNode }) {

@@ -1,6 +1,6 @@
 // The seed of the input generator: type a number or draw a new one.
 import { useId, useState } from 'react';
-import { markInput } from '../metrics';
+import { markInput } from '../latency/metrics';
 import styles from './Controls.module.css';
 
 export interface SeedFieldProps {

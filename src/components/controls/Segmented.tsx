@@ -1,7 +1,7 @@
 // A choice among a few options as a row of pills: a radio group underneath,
 // so arrow keys move the choice and screen readers announce "n of m".
 import { useId } from 'react';
-import { markInput } from '../metrics';
+import { markInput } from '../latency/metrics';
 import styles from './Controls.module.css';
 
 export interface SegmentedOption<T extends string> {

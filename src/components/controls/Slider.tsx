@@ -2,7 +2,7 @@
 // step) or over a list of allowed values (e.g. a log ladder of n). Each input
 // calls onChange; the store coalesces a drag into one history entry.
 import { useId, type ChangeEvent } from 'react';
-import { markInput } from '../metrics';
+import { markInput } from '../latency/metrics';
 import { nearestIndex, stepDecimals } from './sliderScale';
 import styles from './Controls.module.css';
 

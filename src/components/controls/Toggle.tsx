@@ -1,5 +1,5 @@
 // An on/off switch: a checkbox with role="switch", labelled by its text.
-import { markInput } from '../metrics';
+import { markInput } from '../latency/metrics';
 import styles from './Controls.module.css';
 
 export interface ToggleProps {

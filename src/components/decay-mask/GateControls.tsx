@@ -1,12 +1,11 @@
 // Controls of the gated variants, bound to the store: the variant, RetNet's γ,
 // the gate kind with its strength and forget token, and the delta rule's β.
 // Only the controls the chosen variant reads are shown.
-import { LIMITS } from '../../state/urlSchema';
 import { GATE_KINDS } from '../../state/limits';
 import { useViewStore } from '../../state/store';
 import type { GateKind } from '../../state/types';
 import { Segmented } from '../controls/Segmented';
-import { Slider } from '../controls/Slider';
+import { StoreSlider } from '../controls/StoreSlider';
 import { formatNumber } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import labStyles from '../lab/Lab.module.css';
@@ -54,8 +53,6 @@ export function GateControls({ variant, n }: GateControlsProps) {
   const gamma = useViewStore((s) => s.gamma);
   const gate = useViewStore((s) => s.gate);
   const gateStrength = useViewStore((s) => s.gateStrength);
-  const forgetAt = useViewStore((s) => s.forgetAt);
-  const beta = useViewStore((s) => s.beta);
   const controls = gateControlsOf(variant);
   return (
     <>
@@ -77,50 +74,41 @@ export function GateControls({ variant, n }: GateControlsProps) {
       )}
       <div className={labStyles.controls}>
         {controls.gamma && (
-          <Slider
+          <StoreSlider
+            field="gamma"
             label={t('gating.gamma')}
-            value={gamma}
-            values={GAMMA_VALUES}
+            grid={GAMMA_VALUES}
             format={(value) => String(value)}
             hint={t('gating.gammaHint', { g: formatNumber(Math.log(gamma), 3) })}
-            onChange={(value) => setView({ gamma: value })}
             testId="gamma-slider"
           />
         )}
         {controls.gate && gate !== 'forget' && (
-          <Slider
+          <StoreSlider
+            field="gateStrength"
             label={t('gating.strength')}
-            value={gateStrength}
-            values={STRENGTH_VALUES}
+            grid={STRENGTH_VALUES}
             format={(value) => String(value)}
             hint={t(gate === 'constant' ? 'gating.strengthConstant' : 'gating.strengthData', {
               g: formatNumber(-gateStrength, 3),
             })}
-            onChange={(value) => setView({ gateStrength: value })}
             testId="gate-strength"
           />
         )}
         {controls.gate && gate === 'forget' && (
-          <Slider
+          <StoreSlider
+            field="forgetAt"
             label={t('gating.forgetAt')}
-            value={Math.min(forgetAt, n)}
-            min={LIMITS.forgetAt.min}
             max={n}
-            step={1}
             hint={t('gating.forgetHint')}
-            onChange={(value) => setView({ forgetAt: value })}
             testId="forget-at"
           />
         )}
         {controls.beta && (
-          <Slider
+          <StoreSlider
+            field="beta"
             label={t('gating.beta')}
-            value={beta}
-            min={LIMITS.beta.min}
-            max={LIMITS.beta.max}
-            step={LIMITS.beta.step}
             hint={t('gating.betaHint')}
-            onChange={(value) => setView({ beta: value })}
             testId="beta-slider"
           />
         )}

@@ -2,7 +2,7 @@
 // them with the engine) and published under the same name for the prose's
 // <Value name="..."/>.
 import { useEffect } from 'react';
-import { clearValue, publishValue } from '../liveValues';
+import { clearValue, publishValue } from '../live-values/liveValues';
 import styles from './Lab.module.css';
 
 export interface ReadoutItem {

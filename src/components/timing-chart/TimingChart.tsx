@@ -2,14 +2,11 @@
 // lines, min–max whiskers at every point, the fitted slope printed at the end
 // of each curve, the softmax/linear crossover marked, device and timing method
 // named; a table of every number and CSV/JSON/PNG/SVG export.
-import { line } from 'd3-shape';
 import type { SweepResult, TimingMethod } from '../../engine';
 import { ChartFrame, XAxis, YGrid } from '../charts/ChartFrame';
-import { ChartLegend, NumbersTable } from '../charts/ChartFooter';
 import { axisScale, axisTicks, extent } from '../charts/ticks';
 import { seriesColor } from '../charts/palette';
-import { toCsv } from '../export/csv';
-import { formatBytes, formatMs, formatNumber } from '../format';
+import { formatMs } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { useT, type MessageKey } from '../i18n';
@@ -17,6 +14,9 @@ import { crossovers, headlineCrossover, timingCurves } from './curves';
 import { spreadLabels } from './labels';
 import { smallestStep } from './resolution';
 import chartStyles from '../charts/Chart.module.css';
+import { TimingCurvePath } from './TimingCurvePath';
+import { timingCsv, timingJson } from './timingExport';
+import { TimingFooter } from './TimingFooter';
 import styles from './TimingChart.module.css';
 
 export interface TimingChartProps {
@@ -49,9 +49,6 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
   const [yLo, yHi] = y.domain();
   const xTicks = axisTicks('log2', xLo, xHi, Math.max(3, Math.floor(innerW / 56)));
   const yTicks = axisTicks('log10', yLo, yHi, 6);
-  const path = line<{ readonly n: number; readonly ms: number }>()
-    .x((p) => x(p.n))
-    .y((p) => y(p.ms));
   const labelYs = spreadLabels(
     curves.map((c) => y(c.points[c.points.length - 1].ms)),
     13,
@@ -66,49 +63,6 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
       : result.timing === 'timestamp-query'
         ? t('perf.resolutionUnknown', { value: observed !== undefined ? formatMs(observed) : '—' })
         : '';
-  const slopeText = (slope: number | undefined) => (slope === undefined ? '—' : slope.toFixed(2));
-
-  const csv = () =>
-    toCsv(
-      [
-        'variant',
-        'form',
-        'n',
-        'heads',
-        'dk',
-        'dv',
-        'ms_median',
-        'ms_min',
-        'ms_max',
-        'bytes',
-        'gflops',
-        'gbps',
-        'slope',
-      ],
-      curves.flatMap((c) =>
-        c.points.map((p) => [
-          p.variant,
-          p.form,
-          p.n,
-          p.heads,
-          p.dk,
-          p.dv,
-          p.ms,
-          p.msMin,
-          p.msMax,
-          p.bytes,
-          p.gflops,
-          p.gbps,
-          c.fit?.slope,
-        ]),
-      ),
-    );
-  const json = () => ({
-    ...result,
-    fits: curves.map((c) => ({ curve: c.id, slope: c.fit?.slope ?? null, r2: c.fit?.r2 ?? null })),
-    crossovers: found,
-  });
-
   return (
     <ChartFrame
       frameRef={frameRef}
@@ -123,58 +77,13 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
           {resolution}
         </p>
       }
-      exports={{ fileStem: 'timing-sweep', csv, json, testId: `${testId}-export` }}
-      footer={
-        <>
-          <ChartLegend
-            items={curves.map((curve, index) => ({
-              key: curve.id,
-              color: seriesColor(index, theme),
-              label: `${curve.id} · ${t('timing.slopeLabel', { slope: slopeText(curve.fit?.slope) })}`,
-            }))}
-          />
-          {found.length > 0 && (
-            <ul className={styles.crossovers} data-testid={`${testId}-crossovers`}>
-              {found.map((c) => (
-                <li key={`${c.quadratic}|${c.linear}`}>
-                  {t('timing.crossoverLine', {
-                    quadratic: c.quadratic,
-                    linear: c.linear,
-                    n: Math.round(c.n),
-                    ms: formatMs(c.ms),
-                  })}
-                </li>
-              ))}
-            </ul>
-          )}
-          <NumbersTable
-            testId={`${testId}-table`}
-            columns={[
-              t('timing.curve'),
-              'n',
-              t('timing.median'),
-              'min',
-              'max',
-              t('timing.memory'),
-              t('timing.slope'),
-            ]}
-            rows={curves.flatMap((c) =>
-              c.points.map((p) => ({
-                key: `${c.id}-${p.n}`,
-                cells: [
-                  c.id,
-                  p.n,
-                  formatNumber(p.ms, 4),
-                  formatNumber(p.msMin, 4),
-                  formatNumber(p.msMax, 4),
-                  formatBytes(p.bytes),
-                  slopeText(c.fit?.slope),
-                ],
-              })),
-            )}
-          />
-        </>
-      }
+      exports={{
+        fileStem: 'timing-sweep',
+        csv: () => timingCsv(curves),
+        json: () => timingJson(result, curves, found),
+        testId: `${testId}-export`,
+      }}
+      footer={<TimingFooter curves={curves} found={found} theme={theme} testId={testId} />}
     >
       <YGrid scale={y} ticks={yTicks} width={innerW} format={formatMs} />
       <XAxis
@@ -193,41 +102,18 @@ export function TimingChart({ result, testId = 'timing-chart' }: TimingChartProp
       >
         {t('timing.yAxis')}
       </text>
-      {curves.map((curve, index) => {
-        const color = seriesColor(index, theme);
-        const last = curve.points[curve.points.length - 1];
-        return (
-          <g key={curve.id} data-curve={curve.id} data-slope={curve.fit?.slope.toFixed(3)}>
-            <path d={path([...curve.points]) ?? ''} fill="none" stroke={color} strokeWidth={2} />
-            {curve.points.map((p) => (
-              <g key={p.n} transform={`translate(${x(p.n)}, 0)`}>
-                <line y1={y(p.msMin)} y2={y(p.msMax)} stroke={color} strokeWidth={1.2} />
-                <line x1={-3} x2={3} y1={y(p.msMin)} y2={y(p.msMin)} stroke={color} />
-                <line x1={-3} x2={3} y1={y(p.msMax)} y2={y(p.msMax)} stroke={color} />
-                <circle cy={y(p.ms)} r={3} fill={color} />
-              </g>
-            ))}
-            <line
-              x1={x(last.n) + 4}
-              x2={innerW + 4}
-              y1={y(last.ms)}
-              y2={labelYs[index]}
-              stroke={color}
-              strokeOpacity={0.35}
-            />
-            <text
-              x={innerW + 6}
-              y={labelYs[index]}
-              dy="0.32em"
-              fill={color}
-              fontWeight={600}
-              data-testid={`${testId}-slope`}
-            >
-              {t('timing.slopeLabel', { slope: slopeText(curve.fit?.slope) })}
-            </text>
-          </g>
-        );
-      })}
+      {curves.map((curve, index) => (
+        <TimingCurvePath
+          key={curve.id}
+          curve={curve}
+          color={seriesColor(index, theme)}
+          x={x}
+          y={y}
+          innerW={innerW}
+          labelY={labelYs[index]}
+          testId={testId}
+        />
+      ))}
       {headline && (
         <g transform={`translate(${x(headline.n)}, ${y(headline.ms)})`} data-testid={`${testId}-crossover`}>
           <circle r={7} fill="none" stroke="var(--text)" strokeWidth={2} />

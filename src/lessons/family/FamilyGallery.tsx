@@ -2,18 +2,12 @@
 // complexity, scores computed, what it gives up), each a button that enlarges
 // it, and a table of every family's numbers as the text alternative.
 import { useMemo } from 'react';
-import {
-  hostMatrix,
-  type MatrixHandle,
-  FAMILY_IDS,
-  type FamilyEntry,
-  type FamilyId,
-  type Gallery,
-} from '../../engine';
+import { hostMatrix, type MatrixHandle } from '../../engine';
 import { formatCount, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
 import { useT } from '../../components/i18n';
 import type { MessageKey } from '../../components/i18n/translate';
+import { FAMILY_IDS, type FamilyEntry, type FamilyId, type Gallery } from '../../engine';
 import styles from './Gallery.module.css';
 
 export function familyKey(kind: 'name' | 'short' | 'taxonomy' | 'cost' | 'gives', id: FamilyId): MessageKey {
