@@ -1,7 +1,7 @@
 // Turns a URL correction into the sentence of a notice, in the reader's language.
 // Every quoted piece was already sanitised by the schema (displayRaw); the text is
 // rendered as React text.
-import { translate, type MessageKey } from '../components/i18n/translate';
+import { translate, type MessageKey } from '../i18n/translate';
 import type { Lang } from './types';
 import type { Correction, CorrectionReason } from './urlSchema';
 

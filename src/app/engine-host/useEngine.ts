@@ -15,7 +15,7 @@ import {
 } from 'react';
 import type { AttentionEngine, Backend } from '../../engine';
 import { useViewStore } from '../../state/store';
-import { translate } from '../../components/i18n/translate';
+import { translate } from '../../i18n/translate';
 import { LatestRunner, type RunFn } from './latestRunner';
 import {
   startBackend,

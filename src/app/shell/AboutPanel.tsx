@@ -2,7 +2,7 @@
 // Escape closes, focus returns to the button).
 import { useRef } from 'react';
 import { useEngine } from '../engine-host/useEngine';
-import { useT, type Translate } from '../../components/i18n';
+import { useT, type Translate } from '../../i18n';
 import { fallbackReasonText } from './fallbackText';
 
 const BYTE_LIMITS = new Set([

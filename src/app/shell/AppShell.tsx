@@ -1,7 +1,7 @@
 // The page frame: skip link, header, engine banner, notices, then the course map or a lesson.
 import { getLesson } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { CourseMap } from './CourseMap';
 import { EngineBanner } from './EngineBanner';
 import { Header } from './Header';

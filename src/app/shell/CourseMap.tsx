@@ -4,7 +4,7 @@ import { lessons } from '../../lessons/index';
 import type { LessonDef } from '../../lessons/types';
 import { useViewStore } from '../../state/store';
 import type { Lang } from '../../state/types';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { SurveyRefs } from './SurveyRefs';
 import { useFocusOnArrival } from './useFocusOnArrival';
 import { useStepLink } from '../../components/hooks/useViewHref';

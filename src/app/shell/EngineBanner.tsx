@@ -1,6 +1,6 @@
 // Persistent line under the header while the CPU fallback runs (or the engine failed).
 import { useEngine } from '../engine-host/useEngine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { fallbackReasonText } from './fallbackText';
 
 export function EngineBanner() {

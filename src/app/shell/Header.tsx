@@ -1,6 +1,6 @@
 // The top bar: title (back to the course map), References and Glossary, settings, About this GPU, Share.
 import { HeaderLinks } from './HeaderLinks';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { AboutButton } from './AboutPanel';
 import { Settings } from './Settings';
 import { ShareButton } from './ShareButton';

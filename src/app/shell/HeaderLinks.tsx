@@ -3,7 +3,7 @@
 // current page is marked with aria-current.
 import { getLesson } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useStepLink } from '../../components/hooks/useViewHref';
 import styles from './HeaderLinks.module.css';
 import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../../components/field-map/steps';

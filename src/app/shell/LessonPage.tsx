@@ -3,7 +3,7 @@
 import { Suspense } from 'react';
 import type { LessonDef } from '../../lessons/types';
 import { useViewStore } from '../../state/store';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LessonContext } from './LessonContext';
 import { PrevNext } from './PrevNext';

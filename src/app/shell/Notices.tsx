@@ -1,7 +1,7 @@
 // The notices area: corrections of a link, engine events. Text only (React
 // escapes it); each notice can be dismissed; announced politely to screen readers.
 import { useViewStore } from '../../state/store';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 
 export function Notices() {
   const t = useT();

@@ -2,7 +2,7 @@
 import { neighbourLesson } from '../../lessons/index';
 import type { LessonDef } from '../../lessons/types';
 import type { Lang, LessonId } from '../../state/types';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useStepLink } from '../../components/hooks/useViewHref';
 
 interface Target {

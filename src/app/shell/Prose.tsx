@@ -4,7 +4,7 @@
 import { createElement, Suspense, use } from 'react';
 import type { LessonDef, ProseModule } from '../../lessons/types';
 import type { Lang } from '../../state/types';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { mdxComponents } from './mdxComponents';
 

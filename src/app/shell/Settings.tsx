@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useViewStore } from '../../state/store';
 import type { Lang, ThemeChoice } from '../../state/types';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 
 const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', zh: '简体中文' };
 const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];

@@ -2,7 +2,7 @@
 // is refused, shows the link selected in a field so the reader can copy it.
 import { useEffect, useRef, useState } from 'react';
 import { canonicalQuery, selectView, useViewStore } from '../../state/store';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { copyText } from './copyText';
 import { termFromHash } from '../../components/glossary/termFocus';
 

@@ -1,7 +1,7 @@
 // The step list of a lesson: one link per step (deep-linkable), the current one marked.
 import type { LessonDef } from '../../lessons/types';
 import type { Lang } from '../../state/types';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useStepLink } from '../../components/hooks/useViewHref';
 
 function StepLink({

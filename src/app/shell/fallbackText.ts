@@ -1,6 +1,6 @@
 // The sentence that says why the CPU fallback is in use.
 import type { FallbackReason } from '../engine-host/startBackend';
-import type { Translate } from '../../components/i18n';
+import type { Translate } from '../../i18n';
 
 export function fallbackReasonText(reason: FallbackReason, t: Translate): string {
   switch (reason.kind) {

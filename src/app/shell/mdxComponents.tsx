@@ -7,7 +7,7 @@ import { findGlossaryEntry } from '../../content/glossary/glossary';
 import { stepIndex } from '../../lessons/index';
 import termStyles from '../../components/glossary/Term.module.css';
 import { useTermLink } from './useTermLink';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useViewStore } from '../../state/store';
 import { useLiveValue } from '../../components/live-values/liveValues';
 import { useCurrentLesson } from './LessonContext';

@@ -4,7 +4,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { getLesson } from '../../lessons/index';
 import { useViewStore } from '../../state/store';
 import type { Lang } from '../../state/types';
-import { translate } from '../../components/i18n/translate';
+import { translate } from '../../i18n/translate';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 

@@ -2,7 +2,7 @@
 // the plotted numbers (the chart's text alternative for screen readers and for
 // anyone who wants the values). Charts pass cells already formatted.
 import type { ReactNode } from 'react';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import type { Theme } from '../heatmap/colorMaps';
 import { seriesColor } from './palette';
 import styles from './Chart.module.css';

@@ -4,7 +4,7 @@
 // earlier chunks left), and the state S passed from chunk to chunk, drawn in
 // the masked upper triangle. `chunkOverlay` returns SVG for Heatmap's overlay.
 import { useId } from 'react';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import styles from './ChunkOverlay.module.css';
 
 /** Smallest chunk, in screen pixels, whose state marker is drawn (smaller chunks get the line only). */

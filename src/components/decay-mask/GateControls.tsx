@@ -7,7 +7,7 @@ import type { GateKind } from '../../state/types';
 import { Segmented } from '../controls/Segmented';
 import { StoreSlider } from '../controls/StoreSlider';
 import { formatNumber } from '../format';
-import { useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import labStyles from '../lab/Lab.module.css';
 import { GATED_VARIANTS, gateControlsOf, type GatedVariantId } from './gates';
 

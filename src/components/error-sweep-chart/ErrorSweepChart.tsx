@@ -12,7 +12,7 @@ import { toCsv } from '../export/csv';
 import { formatNumber } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import styles from '../charts/Chart.module.css';
 
 export interface ErrorSweepChartProps {

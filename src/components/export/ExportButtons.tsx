@@ -1,6 +1,6 @@
 // Save buttons under a chart: PNG and SVG of the drawing, CSV and JSON of the numbers.
 import type { RefObject } from 'react';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import { toJson } from './csv';
 import { downloadBlob, downloadText, fileSlug } from './download';
 import { svgBlob, svgToPngBlob } from './svgImage';

@@ -8,7 +8,7 @@ import { useId, useMemo, type ReactNode, type RefObject } from 'react';
 import type { MatrixHandle } from '../../engine';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
 import { useElementWidth } from '../hooks/useElementWidth';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import { getLut, maskColors, type ColorMapKind } from './colorMaps';
 import type { GpuDrawOptions } from './gpuRenderer';
 import { colorDomain, MARGIN, rasterPlan } from './geometry';

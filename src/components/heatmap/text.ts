@@ -1,7 +1,7 @@
 // The heatmap's words: the text alternative that describes the whole map, and
 // the note that says how raster pixels pool the matrix's cells.
 import type { MatrixHandle } from '../../engine';
-import type { Translate } from '../i18n';
+import type { Translate } from '../../i18n';
 import { formatNumber } from '../format';
 import type { PoolMode } from './pool';
 import type { MatrixSummary } from './summary';

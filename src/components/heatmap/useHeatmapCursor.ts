@@ -4,7 +4,7 @@
 // is shown.
 import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { MatrixHandle } from '../../engine';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import { formatNumber } from '../format';
 import { cellAt, clampCell, moveCursor, type Cell } from './cursor';
 

@@ -1,7 +1,7 @@
 // What a lab shows when the engine refuses a request: its message, and for
 // "too big" a button that sets n to the largest size the device holds.
 import { useViewStore } from '../../state/store';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import styles from './Lab.module.css';
 
 export function EngineErrorNote({ error }: { readonly error: Error | undefined }) {

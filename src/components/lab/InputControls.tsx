@@ -4,7 +4,7 @@ import { LIMITS } from '../../state/urlSchema';
 import { useViewStore } from '../../state/store';
 import { StoreSlider } from '../controls/StoreSlider';
 import { SeedField } from '../controls/SeedField';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import styles from './Lab.module.css';
 
 export type InputControl = 'n' | 'd' | 'temperature' | 'locality' | 'clustering' | 'seed';

@@ -6,7 +6,7 @@ import { Heatmap } from '../heatmap/Heatmap';
 import { Slider } from '../controls/Slider';
 import { LineChart } from '../charts/LineChart';
 import { useReducedMotion } from '../hooks/useReducedMotion';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import { nextT, playbackPlan } from './playback';
 import styles from './StateMatrixView.module.css';
 

@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { useViewStore } from '../../state/store';
-import { translate, type MessageKey, type MessageParams } from '../i18n';
+import { translate, type MessageKey, type MessageParams } from '../../i18n';
 
 /** Server rendering reads a zustand store's initial state; the current state is copied into it first. */
 export function renderView(element: ReactElement): string {

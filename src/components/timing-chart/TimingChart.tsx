@@ -9,7 +9,7 @@ import { seriesColor } from '../charts/palette';
 import { formatMs } from '../format';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useResolvedTheme } from '../hooks/useResolvedTheme';
-import { useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { crossovers, headlineCrossover, timingCurves } from './curves';
 import { spreadLabels } from './labels';
 import { smallestStep } from './resolution';

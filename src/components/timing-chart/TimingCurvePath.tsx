@@ -2,7 +2,7 @@
 // at every point, and the fitted slope printed at the right end (its label
 // moved apart from the others' and joined to the curve's end).
 import { line } from 'd3-shape';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import type { TimingCurve } from './curves';
 import { slopeText } from './timingExport';
 

@@ -4,7 +4,7 @@ import { ChartLegend, NumbersTable } from '../charts/ChartFooter';
 import { seriesColor } from '../charts/palette';
 import { formatBytes, formatMs, formatNumber } from '../format';
 import type { Theme } from '../heatmap/colorMaps';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import type { CurveCrossover, TimingCurve } from './curves';
 import { slopeText } from './timingExport';
 import styles from './TimingChart.module.css';

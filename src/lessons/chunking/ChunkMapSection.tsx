@@ -6,7 +6,7 @@ import type { MatrixHandle } from '../../engine';
 import { ChunkKey, ChunkOverlay } from '../../components/chunk-diagram/ChunkOverlay';
 import { formatCount } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import { intraChunkPairs } from './structureItems';
 

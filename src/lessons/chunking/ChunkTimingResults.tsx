@@ -6,7 +6,7 @@ import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { variantLabel } from '../../components/decay-mask/GateControls';
 import { isGatedVariantId } from '../../components/decay-mask/gates';
 import { formatMs, formatN } from '../../components/format';
-import { useT, type Translate } from '../../components/i18n';
+import { useT, type Translate } from '../../i18n';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import { FORMS_TIMED, type ChunkTiming } from './useChunkTiming';

@@ -2,7 +2,7 @@
 // with progress, and the results of the last run.
 import { StoreSlider } from '../../components/controls/StoreSlider';
 import { formatN } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import { SWEEP_RUNS, SWEEP_WARMUP } from '../../components/timing-chart/sweepPlan';
 import { SweepControls } from '../common/SweepControls';

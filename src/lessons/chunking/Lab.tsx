@@ -11,7 +11,7 @@ import { StoreSlider } from '../../components/controls/StoreSlider';
 import { GateControls, variantLabel } from '../../components/decay-mask/GateControls';
 import { gateSetup, isGatedVariantId } from '../../components/decay-mask/gates';
 import { useEngine } from '../../app/engine-host/useEngine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout } from '../../components/lab/Readout';

@@ -2,7 +2,7 @@
 // sequential steps), pairs computed inside the chunks, state hand-overs, and
 // the measured gap to the recurrent form.
 import { formatCount, formatNumber } from '../../components/format';
-import type { Translate } from '../../components/i18n';
+import type { Translate } from '../../i18n';
 import type { ReadoutItem } from '../../components/lab/Readout';
 
 /** Pairs (i, j ≤ i) computed inside the chunks: Σ size·(size + 1)/2. */

@@ -1,6 +1,6 @@
 // Run and cancel buttons, the progress bar with a live line, and the error of a
 // useSweepRunner job: the same controls in every lab that times forms.
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import type { JobProgress, SweepRunner } from './useSweepRunner';
 

@@ -4,7 +4,7 @@ import type { AnalysisRun } from '../../app/engine-host/useAnalysis';
 import { LineChart } from '../../components/charts/LineChart';
 import type { CostCurve } from '../../engine';
 import { formatCount, formatN } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import { slopeItems } from './familyItems';

@@ -5,7 +5,7 @@ import type { LatestRun } from '../../app/engine-host/useEngine';
 import type { MatrixHandle } from '../../engine';
 import type { FamilyEntry, FamilyId } from '../../engine';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import styles from '../../components/lab/Lab.module.css';
 import { familyKey } from './FamilyGallery';

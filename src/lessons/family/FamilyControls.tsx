@@ -2,7 +2,7 @@
 // buckets, Linformer's k and Nyström's landmarks.
 import { StoreSlider } from '../../components/controls/StoreSlider';
 import { logGrid } from '../../components/controls/sliderScale';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 
 /** Windows the slider offers (the URL accepts larger ones). */

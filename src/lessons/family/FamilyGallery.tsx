@@ -5,8 +5,8 @@ import { useMemo } from 'react';
 import { hostMatrix, type MatrixHandle } from '../../engine';
 import { formatCount, formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useT } from '../../components/i18n';
-import type { MessageKey } from '../../components/i18n/translate';
+import { useT } from '../../i18n';
+import type { MessageKey } from '../../i18n/translate';
 import { FAMILY_IDS, type FamilyEntry, type FamilyId, type Gallery } from '../../engine';
 import styles from './Gallery.module.css';
 

@@ -9,7 +9,7 @@ import { Segmented } from '../../components/controls/Segmented';
 import { FamilyGallery, FamilyTable, familyKey } from './FamilyGallery';
 import { FAMILY_IDS, type FamilyId, type FamilySettings } from '../../engine';
 import { useEngine } from '../../app/engine-host/useEngine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout } from '../../components/lab/Readout';

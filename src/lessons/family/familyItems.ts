@@ -4,7 +4,7 @@
 import type { LatestRun } from '../../app/engine-host/useEngine';
 import { FAMILY_IDS, type CostCurve, type FamilyEntry, type Gallery } from '../../engine';
 import { formatCount, formatNumber } from '../../components/format';
-import type { Translate } from '../../components/i18n';
+import type { Translate } from '../../i18n';
 import type { ReadoutItem } from '../../components/lab/Readout';
 import { familyKey } from './FamilyGallery';
 

@@ -11,7 +11,7 @@ import { layoutMap } from '../../content/openProblems/layout';
 import { useViewStore } from '../../state/store';
 import { Slider } from '../../components/controls/Slider';
 import { ExportButtons } from '../../components/export/ExportButtons';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from './FieldMap.module.css';
 import { MapLegend } from './MapLegend';
 import { MapNode } from './MapNode';

@@ -14,7 +14,7 @@ import { useViewStore } from '../../state/store';
 import type { LessonId } from '../../state/types';
 import { toCsv } from '../../components/export/csv';
 import { ExportButtons } from '../../components/export/ExportButtons';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useStepLink } from '../../components/hooks/useViewHref';
 import { FIELD_MAP_LESSON, FIELD_MAP_STEP } from '../../components/field-map/steps';
 import {

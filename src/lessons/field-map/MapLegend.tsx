@@ -1,5 +1,5 @@
 // The field map's legend: what a circle, a square and a line stand for.
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from './FieldMap.module.css';
 
 export function MapLegend() {

@@ -5,7 +5,7 @@ import type { KeyboardEvent } from 'react';
 import type { NodePlace } from '../../content/openProblems/layout';
 import { BOX_WIDTH, LABEL_GAP } from '../../content/openProblems/layout';
 import type { OpenProblem } from '../../content/openProblems/openProblems';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useViewStore } from '../../state/store';
 import { getLesson } from '../index';
 import styles from './FieldMap.module.css';

@@ -4,7 +4,7 @@
 // text list's.
 import { relatedTo, type OpenProblem } from '../../content/openProblems/openProblems';
 import { useStepLink } from '../../components/hooks/useViewHref';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useViewStore } from '../../state/store';
 import type { Lang, LessonId } from '../../state/types';
 import { getLesson } from '../index';

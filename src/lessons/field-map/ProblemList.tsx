@@ -1,7 +1,7 @@
 // The field map as text, for readers who prefer it: every problem by theme
 // with its kind, text, sources and lessons.
 import { OPEN_PROBLEMS, THEMES } from '../../content/openProblems/openProblems';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useViewStore } from '../../state/store';
 import styles from './FieldMap.module.css';
 import { LessonLink, Sources } from './ProblemDetail';

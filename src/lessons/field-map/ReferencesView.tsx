@@ -11,7 +11,7 @@ import { useViewStore } from '../../state/store';
 import { LESSON_IDS, type LessonId } from '../../state/types';
 import { toCsv } from '../../components/export/csv';
 import { ExportButtons } from '../../components/export/ExportButtons';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { useStepLink } from '../../components/hooks/useViewHref';
 import styles from './References.module.css';
 

@@ -3,7 +3,7 @@
 // map the variant actually applies (engine.weights, decay included).
 import type { MatrixHandle } from '../../engine';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import labStyles from '../../components/lab/Lab.module.css';
 
 export interface DecayMaskPairProps {

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { formatNumber } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';
 import labStyles from '../../components/lab/Lab.module.css';
 import {

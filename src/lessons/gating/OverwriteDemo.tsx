@@ -7,7 +7,7 @@ import { formatNumber } from '../../components/format';
 import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
 import { useResolvedTheme } from '../../components/hooks/useResolvedTheme';
 import { getLut, lutCss, lutIndex } from '../../components/heatmap/colorMaps';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { Readout } from '../../components/lab/Readout';
 import { NumbersTable } from '../../components/charts/ChartFooter';

@@ -3,7 +3,7 @@
 // middle term.
 import { formatNumber } from '../../components/format';
 import { maxAbs, maxAbsDiff } from '../../components/hla-state/numbers';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import type { HlaOutputs } from './useHlaRuns';

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
 import { formatNumber } from '../../components/format';
 import { fitStart, growthExponent, nonPositiveCount, rowNorms } from '../../components/hla-state/numbers';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import type { HlaOutputs } from './useHlaRuns';

@@ -6,7 +6,7 @@ import { hostMatrix } from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { Slider } from '../../components/controls/Slider';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import { splitState } from '../../components/hla-state/numbers';
 

@@ -10,7 +10,7 @@ import { StoreSlider } from '../../components/controls/StoreSlider';
 import { Toggle } from '../../components/controls/Toggle';
 import { keyMetric } from '../../components/hla-state/numbers';
 import { useEngine } from '../../app/engine-host/useEngine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { useProblem, useProblemInputs } from '../../components/lab/useProblem';

@@ -6,7 +6,7 @@ import type { MatrixHandle } from '../../engine';
 import { formatNumber } from '../../components/format';
 import { Heatmap } from '../../components/heatmap/Heatmap';
 import type { HlaAnalysis } from '../../engine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 

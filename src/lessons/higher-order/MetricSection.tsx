@@ -5,7 +5,7 @@ import { LineChart } from '../../components/charts/LineChart';
 import { formatNumber } from '../../components/format';
 import type { HlaAnalysis } from '../../engine';
 import { maxAbs } from '../../components/hla-state/numbers';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
 import { formatCount } from '../../components/format';
 import { stateSizes } from '../../components/hla-state/numbers';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 

@@ -4,7 +4,7 @@ import type { LatestRun } from '../../app/engine-host/useEngine';
 import { formatNumber } from '../../components/format';
 import type { HlaAnalysis } from '../../engine';
 import { frobenius, splitState } from '../../components/hla-state/numbers';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import { HlaStateView } from './HlaStateView';

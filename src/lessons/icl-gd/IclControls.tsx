@@ -3,7 +3,7 @@
 import type { IclTask } from '../../engine';
 import { SeedField } from '../../components/controls/SeedField';
 import { StoreSlider } from '../../components/controls/StoreSlider';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import { LIMITS } from '../../state/limits';
 import { useViewStore } from '../../state/store';

@@ -5,7 +5,7 @@
 // against M; and the streaming view (linear attention's state = GD
 // accumulator, DeltaNet = online SGD), all float64 on the CPU.
 import { RISK_DEFAULT_TASKS, RISK_M_GRID } from '../../engine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import { useViewStore } from '../../state/store';

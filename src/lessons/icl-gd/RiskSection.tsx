@@ -5,7 +5,7 @@
 import { newtonRisk, optimalEta, RISK_DEFAULT_TASKS, RISK_M_GRID, scalarRisk } from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { formatNumber } from '../../components/format';
-import { useT, type Translate } from '../../components/i18n';
+import { useT, type Translate } from '../../i18n';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import type { RiskCurveState } from './useRiskCurve';

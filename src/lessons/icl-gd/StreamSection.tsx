@@ -3,7 +3,7 @@
 // the largest gap of each pair.
 import chartStyles from '../../components/charts/Chart.module.css';
 import { formatNumber } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import { maxAbsDiff, vector } from './numbers';

@@ -3,7 +3,7 @@
 import type { IclTask } from '../../engine';
 import chartStyles from '../../components/charts/Chart.module.css';
 import { formatNumber } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import { vector } from './numbers';
 

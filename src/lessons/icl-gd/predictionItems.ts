@@ -3,7 +3,7 @@
 // the rank of the context covariance and the optimal scalar step η*.
 import { optimalEta } from '../../engine';
 import { formatNumber } from '../../components/format';
-import type { Translate } from '../../components/i18n';
+import type { Translate } from '../../i18n';
 import type { ReadoutItem } from '../../components/lab/Readout';
 import { fixed6, vector } from './numbers';
 import type { IclPredictions } from './useIclPredictions';

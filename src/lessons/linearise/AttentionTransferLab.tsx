@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { FitSettings } from '../../engine';
 import { useViewStore } from '../../state/store';
 import { useEngine } from '../../app/engine-host/useEngine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout } from '../../components/lab/Readout';
 import { useProblemInputs } from '../../components/lab/useProblem';

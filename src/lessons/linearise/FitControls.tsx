@@ -2,7 +2,7 @@
 // and Adam's learning rate.
 import { Segmented } from '../../components/controls/Segmented';
 import { StoreSlider } from '../../components/controls/StoreSlider';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import { useViewStore } from '../../state/store';
 

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { hostMatrix, type FitSnapshot, type MatrixHandle } from '../../engine';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 
 export function FitMaps({

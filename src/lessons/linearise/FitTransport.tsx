@@ -1,6 +1,6 @@
 // Lesson 13's transport: play / pause, one step, run 200, reset, and the fit's
 // status (announced when it comes to rest, not on every frame of play).
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import { MAX_FIT_STEPS, type FitView } from './useFit';
 

@@ -2,7 +2,7 @@
 // CURVE_POINTS points (older steps evenly).
 import { useMemo } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import type { FitView } from './useFit';
 
 /** Most points the loss curve draws (older steps are thinned evenly). */

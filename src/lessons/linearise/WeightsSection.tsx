@@ -5,7 +5,7 @@ import { hostMatrix, type FitSettings } from '../../engine';
 import { toCsv } from '../../components/export/csv';
 import { ExportButtons } from '../../components/export/ExportButtons';
 import { Heatmap } from '../../components/heatmap/Heatmap';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import type { ProblemInputs } from '../../components/lab/useProblem';
 import type { FitView } from './useFit';

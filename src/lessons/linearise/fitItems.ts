@@ -2,7 +2,7 @@
 // errors, speed) with their step-0 twins, and the references it is measured
 // against (elu+1, held-out tokens at W's start and now).
 import { formatNumber } from '../../components/format';
-import type { Translate } from '../../components/i18n';
+import type { Translate } from '../../i18n';
 import type { ReadoutItem } from '../../components/lab/Readout';
 import type { FitView } from './useFit';
 import type { FitReferences } from './useFitReferences';

@@ -8,7 +8,7 @@ import {
   type VariantScore,
 } from '../../engine';
 import { LineChart, type ChartSeries } from '../../components/charts/LineChart';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import labStyles from '../../components/lab/Lab.module.css';
 import styles from './RecallLab.module.css';
 

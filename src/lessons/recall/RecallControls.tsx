@@ -5,7 +5,7 @@ import { RECALL_MAX_PAIRS } from '../../engine';
 import { StoreSlider } from '../../components/controls/StoreSlider';
 import { logGrid } from '../../components/controls/sliderScale';
 import { formatNumber } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import labStyles from '../../components/lab/Lab.module.css';
 import { LIMITS } from '../../state/limits';
 

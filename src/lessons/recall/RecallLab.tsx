@@ -16,8 +16,8 @@ import {
 import { useViewStore } from '../../state/store';
 import { formatNumber } from '../../components/format';
 import { useEngine } from '../../app/engine-host/useEngine';
-import { useT } from '../../components/i18n';
-import type { MessageKey } from '../../components/i18n/translate';
+import { useT } from '../../i18n';
+import type { MessageKey } from '../../i18n/translate';
 import { InputControls } from '../../components/lab/InputControls';
 import labStyles from '../../components/lab/Lab.module.css';
 import styles from './RecallLab.module.css';

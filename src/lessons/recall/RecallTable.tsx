@@ -4,7 +4,7 @@
 import { RECALL_VARIANTS, type RecallVariant } from '../../engine';
 import chartStyles from '../../components/charts/Chart.module.css';
 import { formatNumber } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from './RecallLab.module.css';
 import type { RecallRow } from './recallCells';
 

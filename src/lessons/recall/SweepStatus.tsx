@@ -1,7 +1,7 @@
 // Lesson 10's sweep controls: cancel, run again, progress, and what the sweep
 // is doing (or did, and how long it took).
 import { formatMs } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import labStyles from '../../components/lab/Lab.module.css';
 import type { useRecallSweep } from './useRecallSweep';
 

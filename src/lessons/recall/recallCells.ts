@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { RECALL_VARIANTS, stateFloats, type PointResult, type RecallVariant } from '../../engine';
 import { formatNumber } from '../../components/format';
-import type { Translate } from '../../components/i18n';
+import type { Translate } from '../../i18n';
 import { clearValue, publishValue } from '../../components/live-values/liveValues';
 
 /** "0.816 (209/256)": the accuracy with its count, so nothing is rounded away. */

@@ -15,7 +15,7 @@ import { Segmented } from '../../components/controls/Segmented';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
 import { useAnalysis } from '../../app/engine-host/useAnalysis';
 import { useEngine, useLatestRun } from '../../app/engine-host/useEngine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout } from '../../components/lab/Readout';

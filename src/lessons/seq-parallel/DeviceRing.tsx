@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import type { SimMessage } from '../../engine';
 import { formatCount } from '../../components/format';
 import { useElementWidth } from '../../components/hooks/useElementWidth';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from './DeviceRing.module.css';
 import { MessageLog } from './MessageLog';
 import { RingDrawing } from './RingDrawing';

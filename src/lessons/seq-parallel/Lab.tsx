@@ -22,7 +22,7 @@ import { logGrid } from '../../components/controls/sliderScale';
 import { DeviceRing } from './DeviceRing';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
 import { useAnalysis } from '../../app/engine-host/useAnalysis';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import { LIMITS } from '../../state/urlSchema';

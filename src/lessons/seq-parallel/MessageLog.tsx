@@ -1,7 +1,7 @@
 // The device ring's message log: the current frame's messages as a table
 // (from, to, what each carries, floats).
 import type { SimMessage } from '../../engine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from './DeviceRing.module.css';
 
 export function MessageLog({

@@ -3,7 +3,7 @@
 // travelling along the arrows (hatched where Ring Attention's mask drops them).
 import type { SimMessage } from '../../engine';
 import { formatCount } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from './DeviceRing.module.css';
 import { RING_HEIGHT, type RingGeometry } from './ringGeometry';
 

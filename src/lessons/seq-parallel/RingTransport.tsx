@@ -1,7 +1,7 @@
 // The device ring's transport: reset, previous, play / pause, next, and a
 // slider over the frames.
 import { Slider } from '../../components/controls/Slider';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from './DeviceRing.module.css';
 import type { RingPlayback } from './useRingPlayback';
 

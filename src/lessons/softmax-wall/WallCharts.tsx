@@ -5,7 +5,7 @@ import { memoryFootprint, attentionMatrixBytes } from '../../engine';
 import { LineChart, type ChartPoint } from '../../components/charts/LineChart';
 import { logGrid } from '../../components/controls/sliderScale';
 import { formatBytes, formatMs, formatN } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import { LIMITS } from '../../state/limits';
 import { QUICK_SWEEP_MAX } from './useWallRuns';

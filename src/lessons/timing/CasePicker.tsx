@@ -2,7 +2,7 @@
 // runs (FORMS_BY_VARIANT), at most MAX_SWEEP_CASES at once, kept in the
 // offered order so curves keep their colours.
 import type { Form } from '../../engine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
 import timingStyles from '../../components/timing-chart/TimingChart.module.css';
 import { APP_VARIANTS, FORMS_BY_VARIANT, MAX_SWEEP_CASES } from '../../state/limits';

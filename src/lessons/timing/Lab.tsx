@@ -8,7 +8,7 @@
 import { StoreSlider } from '../../components/controls/StoreSlider';
 import { formatN } from '../../components/format';
 import { useEngine } from '../../app/engine-host/useEngine';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { InputControls } from '../../components/lab/InputControls';
 import styles from '../../components/lab/Lab.module.css';
 import { SWEEP_MIN_N, SWEEP_RUNS, SWEEP_WARMUP, sweepSizes } from '../../components/timing-chart/sweepPlan';

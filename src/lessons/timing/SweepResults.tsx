@@ -4,7 +4,7 @@
 import type { SweepResult } from '../../engine';
 import { LineChart } from '../../components/charts/LineChart';
 import { formatBytes, formatN, formatNumber } from '../../components/format';
-import { useT } from '../../components/i18n';
+import { useT } from '../../i18n';
 import { Readout, type ReadoutItem } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';
 import { crossovers, headlineCrossover, timingCurves } from '../../components/timing-chart/curves';

@@ -11,7 +11,7 @@ import { Segmented } from '../../../components/controls/Segmented';
 import { StoreSlider } from '../../../components/controls/StoreSlider';
 import { Toggle } from '../../../components/controls/Toggle';
 import { useEngine } from '../../../app/engine-host/useEngine';
-import { useT } from '../../../components/i18n';
+import { useT } from '../../../i18n';
 import { EngineErrorNote } from '../../../components/lab/EngineErrorNote';
 import type { MapChoice, MapSettings } from '../../../engine';
 import { choiceOf, viewPatchOf } from '../../../components/lab/mapChoice';

@@ -3,7 +3,7 @@
 import type { LatestRun } from '../../../app/engine-host/useEngine';
 import type { MatrixHandle } from '../../../engine';
 import { Heatmap } from '../../../components/heatmap/Heatmap';
-import { useT } from '../../../components/i18n';
+import { useT } from '../../../i18n';
 import type { MapChoice } from '../../../engine';
 import styles from '../../../components/lab/Lab.module.css';
 

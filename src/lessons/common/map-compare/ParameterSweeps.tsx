@@ -4,7 +4,7 @@
 import type { PerformerSweepPoint } from '../../../engine';
 import { LineChart } from '../../../components/charts/LineChart';
 import { ErrorSweepChart } from '../../../components/error-sweep-chart/ErrorSweepChart';
-import { useT } from '../../../components/i18n';
+import { useT } from '../../../i18n';
 import type { FocusPoint } from '../../../engine';
 import { inverseSqrtAnchor, logLogSlope } from '../../../components/lab/errorTrend';
 import type { AnalysisRun } from '../../../app/engine-host/useAnalysis';

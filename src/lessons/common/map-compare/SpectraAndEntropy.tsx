@@ -4,7 +4,7 @@
 import type { FeatureAnalysis } from '../../../engine';
 import { EntropyHistogram } from '../../../components/entropy-histogram/EntropyHistogram';
 import { formatNumber } from '../../../components/format';
-import { useT } from '../../../components/i18n';
+import { useT } from '../../../i18n';
 import { SpectrumChart } from '../../../components/spectrum-chart/SpectrumChart';
 import styles from '../../../components/lab/Lab.module.css';
 

@@ -1,7 +1,7 @@
 // The numbers the map-compare lab prints: ranks of the implied map (effective,
 // numerical, the bound φ's feature count sets), its mean row entropy, its
 // errors against softmax, and Performer's error slope over m.
-import type { Translate } from '../../../components/i18n';
+import type { Translate } from '../../../i18n';
 import { formatNumber } from '../../../components/format';
 import { SWEEP_SEED_COUNT, type FeatureAnalysis, type MapChoice } from '../../../engine';
 import type { ReadoutItem } from '../../../components/lab/Readout';

@@ -1,6 +1,6 @@
 // useT(): the translate function of the current language (from the store).
 import { useMemo } from 'react';
-import { useViewStore } from '../../state/store';
+import { useViewStore } from '../state/store';
 import { translatorFor, type Translate } from './translate';
 
 export function useT(): Translate {

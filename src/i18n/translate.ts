@@ -1,6 +1,6 @@
 // Plain-text translation: t(key, params) fills {name} placeholders. The result
 // is always rendered as React text (escaped), never as HTML.
-import type { Lang } from '../../state/types';
+import type { Lang } from '../state/types';
 import { shellMessages } from './messages/shell';
 import { featureMapsMessages } from './messages/featureMaps';
 import { gatingMessages } from './messages/gating';
