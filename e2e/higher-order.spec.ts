@@ -25,7 +25,7 @@ import {
   rowNorms,
   splitState,
   stateSizes,
-} from '../src/components/hla-state/numbers';
+} from '../src/lessons/higher-order/numbers';
 import { expectClose, expectUrlParam, openView, readoutValues, waitForLabIdle } from './helpers';
 
 // The specs recompute the lab's numbers with the float64 references in Node.

@@ -13,7 +13,7 @@ import {
   type FamilySettings,
   type Gallery,
 } from '../../engine';
-import { maxAbsDiff, readMatrix } from '../../components/family-gallery/readMatrix';
+import { maxAbsDiff, readMatrix } from './readMatrix';
 import { asRun, useAnalysis, type AnalysisRun } from '../../app/engine-host/useAnalysis';
 import { problemKey, type ProblemInputs } from '../../components/lab/useProblem';
 

@@ -2,7 +2,7 @@
 // the error of the paper's Fig. 1(C) caption formula, which leaves out the
 // middle term.
 import { formatNumber } from '../../components/format';
-import { maxAbs, maxAbsDiff } from '../../components/hla-state/numbers';
+import { maxAbs, maxAbsDiff } from './numbers';
 import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
 import { formatNumber } from '../../components/format';
-import { fitStart, growthExponent, nonPositiveCount, rowNorms } from '../../components/hla-state/numbers';
+import { fitStart, growthExponent, nonPositiveCount, rowNorms } from './numbers';
 import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';

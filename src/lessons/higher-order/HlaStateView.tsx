@@ -8,7 +8,7 @@ import { Slider } from '../../components/controls/Slider';
 import { Heatmap } from '../../components/heatmap/Heatmap';
 import { useT } from '../../i18n';
 import styles from '../../components/lab/Lab.module.css';
-import { splitState } from '../../components/hla-state/numbers';
+import { splitState } from './numbers';
 
 export interface HlaStateViewProps {
   /** The packed state [S^K, C, G] after token t, or null while it computes. */

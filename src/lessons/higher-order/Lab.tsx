@@ -8,7 +8,7 @@
 import { useCallback } from 'react';
 import { StoreSlider } from '../../components/controls/StoreSlider';
 import { Toggle } from '../../components/controls/Toggle';
-import { keyMetric } from '../../components/hla-state/numbers';
+import { keyMetric } from './numbers';
 import { useEngine } from '../../app/engine-host/useEngine';
 import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
 import { formatCount } from '../../components/format';
-import { stateSizes } from '../../components/hla-state/numbers';
+import { stateSizes } from './numbers';
 import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';

@@ -3,7 +3,7 @@
 import type { LatestRun } from '../../app/engine-host/useEngine';
 import { formatNumber } from '../../components/format';
 import type { HlaAnalysis } from '../../engine';
-import { frobenius, splitState } from '../../components/hla-state/numbers';
+import { frobenius, splitState } from './numbers';
 import { useT } from '../../i18n';
 import { Readout } from '../../components/lab/Readout';
 import styles from '../../components/lab/Lab.module.css';

@@ -14,7 +14,7 @@ import { useEngine } from '../../../app/engine-host/useEngine';
 import { useT } from '../../../i18n';
 import { EngineErrorNote } from '../../../components/lab/EngineErrorNote';
 import type { MapChoice, MapSettings } from '../../../engine';
-import { choiceOf, viewPatchOf } from '../../../components/lab/mapChoice';
+import { choiceOf, viewPatchOf } from './mapChoice';
 import { InputControls } from '../../../components/lab/InputControls';
 import { Readout } from '../../../components/lab/Readout';
 import { useProblem, useProblemInputs } from '../../../components/lab/useProblem';

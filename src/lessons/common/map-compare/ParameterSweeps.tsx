@@ -6,7 +6,7 @@ import { LineChart } from '../../../components/charts/LineChart';
 import { ErrorSweepChart } from '../../../components/error-sweep-chart/ErrorSweepChart';
 import { useT } from '../../../i18n';
 import type { FocusPoint } from '../../../engine';
-import { inverseSqrtAnchor, logLogSlope } from '../../../components/lab/errorTrend';
+import { inverseSqrtAnchor, logLogSlope } from './errorTrend';
 import type { AnalysisRun } from '../../../app/engine-host/useAnalysis';
 import styles from '../../../components/lab/Lab.module.css';
 

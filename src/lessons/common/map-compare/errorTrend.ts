@@ -1,6 +1,6 @@
 // How an error falls with the number of random features m, for the Performer
 // sweep's readout and reference line.
-import { leastSquaresSlope } from './leastSquares';
+import { leastSquaresSlope } from '../../../components/lab/leastSquares';
 
 /**
  * c of the reference line c/√m through the point of largest m, where the

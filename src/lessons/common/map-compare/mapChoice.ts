@@ -1,7 +1,7 @@
 // The φ choice of the feature-map and low-rank labs as the store holds it: a
 // variant and, for the plain linear variant, its feature map.
-import { MAP_CHOICES, type MapChoice, type VariantId } from '../../engine';
-import type { FeatureMapId, ViewState } from '../../state/types';
+import { MAP_CHOICES, type MapChoice, type VariantId } from '../../../engine';
+import type { FeatureMapId, ViewState } from '../../../state/types';
 
 /** The choice the store's variant and featureMap describe, or null for a variant without a φ. */
 export function choiceOf(variant: VariantId, featureMap: FeatureMapId): MapChoice | null {

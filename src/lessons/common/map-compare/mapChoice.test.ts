@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAP_CHOICES } from '../../engine';
+import { MAP_CHOICES } from '../../../engine';
 import { choiceOf, viewPatchOf } from './mapChoice';
 
 describe('feature-map choices', () => {

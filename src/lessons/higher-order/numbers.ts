@@ -1,7 +1,7 @@
 // The numbers lesson 11 (higher-order linear attention) prints, as pure functions
 // of engine outputs, so the lab and its e2e test compute them the same way (the
 // test feeds them the float64 CPU engine's outputs on the same seeded inputs).
-import { leastSquaresSlope } from '../lab/leastSquares';
+import { leastSquaresSlope } from '../../components/lab/leastSquares';
 
 /** Floats of each model's memory at token t (one head, dk = d, dv). */
 export interface StateSizes {
