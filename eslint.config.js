@@ -23,10 +23,11 @@ const VIEWS_WHY =
   'Views are reusable: what belongs to one lesson lives in its folder, the shell and engine host in src/app.';
 
 // Components a reader can hold in their head (issue 12): no function over 150
-// lines in components, app and lessons, no source file over 500 lines there
-// or in state. Every line counts, as scripts/layout-report.mjs counts them.
+// lines in components, app and lessons, no source file over 500 lines there,
+// in state or in the engine. Every line counts, as scripts/layout-report.mjs
+// counts them.
 const LONG_FUNCTION_FOLDERS = ['src/{components,app,lessons}/**/*.{ts,tsx}'];
-const LONG_FILE_FOLDERS = ['src/{components,app,lessons,state}/**/*.{ts,tsx}'];
+const LONG_FILE_FOLDERS = ['src/{components,app,lessons,state,engine}/**/*.{ts,tsx}'];
 const TESTS = ['**/*.test.{ts,tsx}'];
 // Data tables are long because their data is.
 const DATA_TABLES = ['src/i18n/messages/**', '**/messages.ts', '**/strings.ts'];

@@ -1,4 +1,4 @@
-// Gated DeltaNet on WebGPU: the shared gated kernels (common/gated/gpu.ts) under its rule.
+// Gated DeltaNet on WebGPU: the shared gated kernels (common/gated/gpu/) under its rule.
 import { gatedGpuForms } from '../common/gated/gpu';
 import { gatedDeltanetDescriptor } from './descriptor';
 import { gatedDeltanetRule } from './rule';

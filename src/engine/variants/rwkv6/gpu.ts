@@ -1,4 +1,4 @@
-// RWKV-6 on WebGPU: the shared gated kernels (common/gated/gpu.ts) under its rule.
+// RWKV-6 on WebGPU: the shared gated kernels (common/gated/gpu/) under its rule.
 import { gatedGpuForms } from '../common/gated/gpu';
 import { rwkv6Descriptor } from './descriptor';
 import { rwkv6Rule } from './rule';

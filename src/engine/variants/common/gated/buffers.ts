@@ -1,4 +1,4 @@
-// What a gated or delta-rule variant allocates (./gpu.ts), from its rule: the
+// What a gated or delta-rule variant allocates (./gpu/), from its rule: the
 // log gates (1 or dk channels per token), β and the bonus u where the rule has
 // them, the normalised keys of the delta rule, the gate cumsums of the parallel
 // and chunk forms, and each form's matrices and states. The delta rule's chunk

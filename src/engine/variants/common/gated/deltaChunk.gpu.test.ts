@@ -11,7 +11,7 @@ import { runCpu } from '../../../cpu';
 import { GPU_AVAILABLE, testEngine } from '../../../gpu/testSetup';
 import { maxAbsDiff, toleranceFor } from '../../../testing/vectors';
 import type { VariantId } from '../../../types';
-import { fastDeltaTiles } from './gpu';
+import { fastDeltaTiles } from './gpu/deltaTiles';
 import { gatedTestProblem } from './testProblems';
 
 describe('fastDeltaTiles', () => {

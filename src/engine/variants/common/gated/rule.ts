@@ -1,6 +1,6 @@
 // What distinguishes one gated or delta-rule variant from another, as data: each
 // of the six folders (retnet, mamba2, gla, rwkv6, deltanet, gated-deltanet)
-// states its rule, and the shared forms (cpu.ts, gpu.ts), cost model (cost.ts)
+// states its rule, and the shared forms (cpu.ts, gpu/), cost model (cost.ts)
 // and example inputs read only the rule, never an id.
 
 export interface GatedRule {
