@@ -32,7 +32,6 @@ const TESTS = ['**/*.test.{ts,tsx}'];
 const DATA_TABLES = ['src/{components,app}/i18n/messages/**', '**/messages.ts', '**/strings.ts'];
 // TODO(issue 12): split after the worker move lands
 const AWAITING_WORKER_MOVE = [
-  'src/lessons/seq-parallel/Lab.tsx',
   'src/lessons/rnn/Lab.tsx',
   'src/lessons/gating/Lab.tsx',
 ];
