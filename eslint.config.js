@@ -31,13 +31,6 @@ const LONG_FILE_FOLDERS = ['src/{components,app,lessons,state,engine}/**/*.{ts,t
 const TESTS = ['**/*.test.{ts,tsx}'];
 // Data tables are long because their data is.
 const DATA_TABLES = ['src/i18n/messages/**', '**/messages.ts', '**/strings.ts'];
-// TODO(issue 12): split after the worker move lands
-const AWAITING_WORKER_MOVE = [
-  'src/lessons/hybrids/Lab.tsx',
-  'src/lessons/seq-parallel/Lab.tsx',
-  'src/lessons/rnn/Lab.tsx',
-  'src/lessons/gating/Lab.tsx',
-];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', '.gpu', '.gpu-*', '.gl', 'test-results', 'playwright-report'] },
@@ -95,7 +88,7 @@ export default tseslint.config(
   },
   {
     files: LONG_FUNCTION_FOLDERS,
-    ignores: [...TESTS, ...AWAITING_WORKER_MOVE],
+    ignores: TESTS,
     rules: {
       'max-lines-per-function': [
         'error',
@@ -105,7 +98,7 @@ export default tseslint.config(
   },
   {
     files: LONG_FILE_FOLDERS,
-    ignores: [...TESTS, ...DATA_TABLES, ...AWAITING_WORKER_MOVE],
+    ignores: [...TESTS, ...DATA_TABLES],
     rules: {
       'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }],
     },
