@@ -115,8 +115,7 @@ function functionSpans() {
 }
 
 // Data tables: files that are mostly literal data (references, glossary, open problems, messages).
-const isDataTable = (r) =>
-  /src\/content\/|src\/i18n\/messages\/|\/messages\.ts$|\/strings\.ts$/.test(r);
+const isDataTable = (r) => /src\/content\/|src\/i18n\/messages\/|\/messages\.ts$|\/strings\.ts$/.test(r);
 function largeFiles() {
   const out = [];
   for (const p of walk(src)) {
