@@ -32,8 +32,10 @@ function walk(dir) {
 const rel = (p) => relative(root, p).split(sep).join('/');
 const files = walk(src).filter((p) => /\.(ts|tsx)$/.test(p));
 const text = new Map(files.map((p) => [p, readFileSync(p, 'utf8')]));
+// Tests and their material (a view's fixture.ts is the example props its test renders).
 const isTest = (r) =>
-  /\.test\.tsx?$/.test(r) || /(^|\/)(testing|testSetup|testProblems|testMatrices|testLessons)/.test(r);
+  /\.test\.tsx?$/.test(r) ||
+  /(^|\/)(testing|testSetup|testProblems|testMatrices|testLessons|fixture\.ts$)/.test(r);
 
 // Contract ids, from the engine's own list.
 const idsFile = [join(src, 'engine/variants/registry/ids.ts'), join(src, 'engine/types.ts')].find(existsSync);

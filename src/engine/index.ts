@@ -107,6 +107,7 @@ export {
 export type { DataDependentGateOptions, ForgetAtOptions } from './inputs/gates';
 export { retainedFraction } from './variants/common/gated/cpu';
 export type { GatedStateTrace } from './variants/common/gated/cpu';
+export type { GatedRule } from './variants/common/gated/rule';
 export { isGatedVariant, formsByVariant, familyIds, isInFamily } from './variants/registry';
 export type { GatedVariant, FamilyVariant } from './variants/registry';
 export type { VariantFamily } from './variants/definition';

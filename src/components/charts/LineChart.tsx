@@ -48,8 +48,8 @@ export function LineChart({
   series,
   xLabel,
   yLabel,
-  xAxis = 'linear',
-  yAxis = 'linear',
+  xAxis = 'lin',
+  yAxis = 'lin',
   formatX = (x) => formatNumber(x),
   formatY = (y) => formatNumber(y),
   markerX,
@@ -65,10 +65,10 @@ export function LineChart({
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
   const [x0, x1] = extent(markerX !== undefined ? [...xs, markerX] : xs, xAxis);
   const [y0, y1] = extent(ys, yAxis);
-  const x = axisScale(xAxis, xAxis === 'linear' ? [Math.min(...xs, x0), x1] : [x0, x1], [0, innerW]);
+  const x = axisScale(xAxis, xAxis === 'lin' ? [Math.min(...xs, x0), x1] : [x0, x1], [0, innerW]);
   const y = axisScale(yAxis, [y0, y1], [innerH, 0]);
   const path = line<ChartPoint>()
-    .defined((p) => Number.isFinite(p.y) && (yAxis === 'linear' || p.y > 0))
+    .defined((p) => Number.isFinite(p.y) && (yAxis === 'lin' || p.y > 0))
     .x((p) => x(p.x))
     .y((p) => y(p.y));
   const xTicks = axisTicks(xAxis, x.domain()[0], x.domain()[1], Math.max(2, Math.floor(innerW / 45)));

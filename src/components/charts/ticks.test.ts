@@ -13,7 +13,7 @@ describe('axis ticks', () => {
 
   it('pads log extents and starts linear extents at zero', () => {
     expect(extent([10, 1000], 'log10')).toEqual([8, 1250]);
-    expect(extent([3, 7], 'linear')).toEqual([0, 7]);
+    expect(extent([3, 7], 'lin')).toEqual([0, 7]);
     expect(extent([], 'log2')).toEqual([1, 10]);
     expect(extent([0, -1, 5], 'log10')).toEqual([2, 12.5]);
   });

@@ -2,10 +2,10 @@
 // powers of the base (thinned so labels never crowd).
 import { scaleLinear, scaleLog } from 'd3-scale';
 
-export type AxisKind = 'linear' | 'log2' | 'log10';
+export type AxisKind = 'lin' | 'log2' | 'log10';
 
 export function axisScale(kind: AxisKind, domain: [number, number], range: [number, number]) {
-  if (kind === 'linear') return scaleLinear().domain(domain).range(range);
+  if (kind === 'lin') return scaleLinear().domain(domain).range(range);
   return scaleLog()
     .base(kind === 'log2' ? 2 : 10)
     .domain(domain)
@@ -14,7 +14,7 @@ export function axisScale(kind: AxisKind, domain: [number, number], range: [numb
 
 /** Tick values inside [lo, hi]: at most about `count` of them. */
 export function axisTicks(kind: AxisKind, lo: number, hi: number, count: number): number[] {
-  if (kind === 'linear') return scaleLinear().domain([lo, hi]).ticks(count);
+  if (kind === 'lin') return scaleLinear().domain([lo, hi]).ticks(count);
   const base = kind === 'log2' ? 2 : 10;
   const first = Math.ceil(Math.log(lo) / Math.log(base) - 1e-9);
   const last = Math.floor(Math.log(hi) / Math.log(base) + 1e-9);
@@ -32,11 +32,11 @@ export function axisTicks(kind: AxisKind, lo: number, hi: number, count: number)
 
 /** A domain that contains every value, padded on log axes to whole half-decades of margin. */
 export function extent(values: readonly number[], kind: AxisKind): [number, number] {
-  const finite = values.filter((v) => Number.isFinite(v) && (kind === 'linear' || v > 0));
-  if (finite.length === 0) return kind === 'linear' ? [0, 1] : [1, 10];
+  const finite = values.filter((v) => Number.isFinite(v) && (kind === 'lin' || v > 0));
+  if (finite.length === 0) return kind === 'lin' ? [0, 1] : [1, 10];
   let lo = Math.min(...finite);
   let hi = Math.max(...finite);
-  if (kind === 'linear') {
+  if (kind === 'lin') {
     lo = Math.min(0, lo);
     if (hi === lo) hi = lo + 1;
     return [lo, hi];

@@ -1,6 +1,7 @@
 // Controls of the gated variants, bound to the store: the variant, RetNet's γ,
 // the gate kind with its strength and forget token, and the delta rule's β.
 // Only the controls the chosen variant reads are shown.
+import { getVariant } from '../../engine';
 import { GATE_KINDS } from '../../state/limits';
 import { useViewStore } from '../../state/store';
 import type { GateKind } from '../../state/types';
@@ -22,17 +23,9 @@ export const STRENGTH_VALUES: readonly number[] = [
   0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5, 10, 20,
 ];
 
-const VARIANT_LABELS: Record<GatedVariantId, string> = {
-  retnet: 'RetNet',
-  gla: 'GLA',
-  mamba2: 'Mamba-2',
-  rwkv6: 'RWKV-6',
-  deltanet: 'DeltaNet',
-  'gated-deltanet': 'Gated DeltaNet',
-};
-
+/** The variant's menu title without its parenthetical ('GLA (per-channel gates)' → 'GLA'). */
 export function variantLabel(variant: GatedVariantId): string {
-  return VARIANT_LABELS[variant];
+  return getVariant(variant).title.replace(/\s*\(.*\)$/, '');
 }
 
 const GATE_KEYS: Record<GateKind, MessageKey> = {
@@ -59,7 +52,7 @@ export function GateControls({ variant, n }: GateControlsProps) {
       <Segmented
         label={t('gating.variant')}
         value={variant}
-        options={GATED_VARIANTS.map((value) => ({ value, label: VARIANT_LABELS[value] }))}
+        options={GATED_VARIANTS.map((value) => ({ value, label: variantLabel(value) }))}
         onChange={(value) => setView({ variant: value })}
         testId="gated-variant"
       />

@@ -7,31 +7,45 @@ import {
   bonusVector,
   constantGates,
   dataDependentGates,
+  familyIds,
   forgetAtGates,
+  getDefinition,
+  isGatedVariant,
   type ExtraInputs,
+  type GatedRule,
+  type GatedVariant,
   type Params,
 } from '../../engine';
 import type { GateKind } from '../../state/types';
 
-export const GATED_VARIANTS = ['retnet', 'gla', 'mamba2', 'rwkv6', 'deltanet', 'gated-deltanet'] as const;
-export type GatedVariantId = (typeof GATED_VARIANTS)[number];
+/** The gated and delta-rule variants, in the registry's menu order. */
+export const GATED_VARIANTS: readonly GatedVariant[] = familyIds('gated');
+export type GatedVariantId = GatedVariant;
 
 export function isGatedVariantId(id: string): id is GatedVariantId {
-  return (GATED_VARIANTS as readonly string[]).includes(id);
+  return isGatedVariant(id);
 }
 
-/** Which controls a variant takes. */
+/** The variant's rule (where its decay comes from, the delta rule, RWKV-6's bonus). */
+function ruleOf(variant: GatedVariantId): GatedRule {
+  const rule = getDefinition(variant).gated;
+  if (!rule) throw new Error(`${variant} has no gated rule`);
+  return rule;
+}
+
+/** Which controls a variant takes, from its rule. */
 export function gateControlsOf(variant: GatedVariantId): {
   readonly gamma: boolean;
   readonly gate: boolean;
   readonly beta: boolean;
   readonly perChannel: boolean;
 } {
+  const rule = ruleOf(variant);
   return {
-    gamma: variant === 'retnet',
-    gate: variant === 'gla' || variant === 'mamba2' || variant === 'rwkv6' || variant === 'gated-deltanet',
-    beta: variant === 'deltanet' || variant === 'gated-deltanet',
-    perChannel: variant === 'gla' || variant === 'rwkv6',
+    gamma: rule.decay === 'gamma',
+    gate: rule.decay === 'token' || rule.decay === 'channel',
+    beta: rule.delta,
+    perChannel: rule.decay === 'channel',
   };
 }
 
@@ -86,13 +100,13 @@ export function viewGates(view: GateView, channels: number): Float32Array {
 
 export function gateSetup(view: GateView): GateSetup {
   const { variant, n, d } = view;
-  const controls = gateControlsOf(variant);
-  const channels = controls.perChannel ? d : 1;
-  const params: Params = variant === 'retnet' ? { causal: true, gamma: view.gamma } : { causal: true };
-  if (variant === 'retnet') {
+  const rule = ruleOf(variant);
+  const channels = rule.decay === 'channel' ? d : 1;
+  const params: Params = rule.decay === 'gamma' ? { causal: true, gamma: view.gamma } : { causal: true };
+  if (rule.decay === 'gamma') {
     return { inputs: {}, params, logGates: new Float64Array(n).fill(Math.log(view.gamma)), channels: 1 };
   }
-  if (variant === 'deltanet') {
+  if (rule.decay === 'none') {
     return {
       inputs: { beta: new Float32Array(n).fill(view.beta) },
       params,
@@ -102,8 +116,8 @@ export function gateSetup(view: GateView): GateSetup {
   }
   const g = viewGates(view, channels);
   const inputs: Record<string, ArrayLike<number>> = { g };
-  if (variant === 'rwkv6') inputs.u = bonusVector({ seed: view.seed, dk: d });
-  if (variant === 'gated-deltanet') inputs.beta = new Float32Array(n).fill(view.beta);
+  if (rule.bonus) inputs.u = bonusVector({ seed: view.seed, dk: d });
+  if (rule.delta) inputs.beta = new Float32Array(n).fill(view.beta);
   return { inputs, params, logGates: g, channels };
 }
 

@@ -56,10 +56,10 @@ export function EntropyHistogram({
   const bottom = Math.max(0, lowest - 0.08 * Math.max(top - lowest, 0.05 * top));
   const histograms = series.map((s) => histogram(s.entropy, { bins, min: bottom, max: top }));
   const maxCount = Math.max(1, ...histograms.flatMap((h) => Array.from(h.counts)));
-  const x = axisScale('linear', [bottom, top], [0, innerW]);
-  const y = axisScale('linear', [0, maxCount], [innerH, 0]);
-  const xTicks = axisTicks('linear', bottom, top, Math.max(2, Math.floor(innerW / 55)));
-  const yTicks = axisTicks('linear', 0, maxCount, 4);
+  const x = axisScale('lin', [bottom, top], [0, innerW]);
+  const y = axisScale('lin', [0, maxCount], [innerH, 0]);
+  const xTicks = axisTicks('lin', bottom, top, Math.max(2, Math.floor(innerW / 55)));
+  const yTicks = axisTicks('lin', 0, maxCount, 4);
   const binWidth = innerW / bins;
   const barWidth = Math.max(1, (binWidth - 1) / Math.max(1, series.length));
   const edges = histograms[0]?.edges ?? new Float64Array(0);

@@ -76,12 +76,12 @@ export function SpectrumChart({
   });
   const smallest = Math.min(1, ...relative.flat(), tolerance ?? 1);
   const y0 = Math.max(FLOOR / 2, smallest / 2);
-  const x = axisScale('linear', [1, Math.max(2, count)], [0, innerW]);
+  const x = axisScale('lin', [1, Math.max(2, count)], [0, innerW]);
   const y = axisScale('log10', [y0, 1.5], [innerH, 0]);
   const path = line<number>()
     .x((_, i) => x(i + 1))
     .y((v) => y(v));
-  const xTicks = axisTicks('linear', 1, Math.max(2, count), Math.max(2, Math.floor(innerW / 50)));
+  const xTicks = axisTicks('lin', 1, Math.max(2, count), Math.max(2, Math.floor(innerW / 50)));
   const yTicks = axisTicks('log10', y0, 1.5, 5);
   const rowsShown = tableIndices(count);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepPoint, Form, VariantId } from '../../engine';
-import { crossovers, headlineCrossover, timingCurves } from './curves';
+import { VARIANT_IDS, type SweepPoint, type Form, type VariantId } from '../../engine';
+import { crossovers, headlineCrossover, isQuadratic, timingCurves } from './curves';
 
 function point(variant: VariantId, form: Form, n: number, ms: number): SweepPoint {
   return {
@@ -41,5 +41,11 @@ describe('timing curves', () => {
     expect(headline.quadratic).toBe('softmax flash');
     expect(headline.n).toBeCloseTo(1000, 4);
     expect(found.find((c) => c.quadratic === 'softmax parallel')!.n).toBeCloseTo(500, 4);
+  });
+});
+
+describe('isQuadratic', () => {
+  it('marks softmax alone (every other variant has a form linear in n)', () => {
+    expect(VARIANT_IDS.filter((variant) => isQuadratic({ variant }))).toEqual(['softmax']);
   });
 });

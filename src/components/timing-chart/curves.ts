@@ -1,6 +1,6 @@
 // A sweep's points grouped into curves (one per variant and form), each with
 // its log–log fit, and the crossovers between softmax and linear curves.
-import type { SweepPoint, SweepResult, Form, VariantId } from '../../engine';
+import { findDefinition, type SweepPoint, type SweepResult, type Form, type VariantId } from '../../engine';
 import { findCrossover, type Crossover } from './crossover';
 import { fitLogLog, type LogLogFit } from './fit';
 
@@ -35,9 +35,9 @@ export function timingCurves(result: Pick<SweepResult, 'points'>): TimingCurve[]
   });
 }
 
-/** Softmax materialises or scans all n² pairs; every other variant here is linear in n. */
+/** Softmax materialises or scans all n² pairs in every form (its definition says so); every other variant here has a form linear in n. */
 export function isQuadratic(curve: Pick<TimingCurve, 'variant'>): boolean {
-  return curve.variant === 'softmax';
+  return findDefinition(curve.variant)?.quadratic === true;
 }
 
 export function crossovers(curves: readonly TimingCurve[]): CurveCrossover[] {

@@ -60,6 +60,12 @@ export interface VariantDefinition<
    * seeded generators (gates, β, projections); absent: the variant takes none.
    */
   readonly exampleInputs?: (sizes: ExampleSizes) => ExtraInputs;
+  /**
+   * The attention it defines scores every (query, key) pair, so every form costs
+   * O(n²) (softmax); absent: the variant has a form linear in n, whatever its
+   * materialised parallel form costs.
+   */
+  readonly quadratic?: true;
   /** The gated family's rule (decay, delta rule, bonus), for code that treats the six alike. */
   readonly gated?: GatedRule;
   /**

@@ -61,7 +61,7 @@ export function RiskSection({
           xAxis="log2"
           // Without noise Newton's risk is rounding (≈1e-30) once M ≥ d: a log axis would
           // spend most of its height on rounding, so the axis is linear then.
-          yAxis={riskNoise === 0 ? 'linear' : 'log10'}
+          yAxis={riskNoise === 0 ? 'lin' : 'log10'}
           markerX={worked ? undefined : M}
           dots
           height={260}

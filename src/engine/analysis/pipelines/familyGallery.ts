@@ -21,6 +21,10 @@ import {
 import type { AttentionProblem, RunRequest } from '../../types';
 import { EngineError } from '../../types';
 import { generatedProblem, type GeneratorInputs } from './inputs';
+import { definition as linear } from '../../variants/linear';
+import { definition as linformer } from '../../variants/linformer';
+import { definition as nystrom } from '../../variants/nystrom';
+import { definition as softmax } from '../../variants/softmax';
 
 export const FAMILY_IDS = [
   'window',
@@ -28,9 +32,9 @@ export const FAMILY_IDS = [
   'strided',
   'longformer',
   'lsh',
-  'linformer',
-  'nystrom',
-  'linear',
+  linformer.id,
+  nystrom.id,
+  linear.id,
 ] as const;
 export type FamilyId = (typeof FAMILY_IDS)[number];
 
@@ -96,19 +100,22 @@ function patternParams(id: PatternId, s: FamilySettings, seed: number, d: number
 
 /** The engine request of a variant family at these settings (linear: elu+1, normalised, non-causal). */
 export function variantRequest(
-  id: 'linformer' | 'nystrom' | 'linear',
+  id: typeof linformer.id | typeof nystrom.id | typeof linear.id,
   problem: AttentionProblem,
   s: FamilySettings,
   seed: number,
 ): Omit<RunRequest, 'form'> {
-  if (id === 'linformer') {
+  if (id === linformer.id) {
     const { E, F } = linformerProjections({ n: problem.n, kproj: s.kproj, seed });
-    return { variant: 'linformer', problem: { ...problem, params: { causal: false }, inputs: { E, F } } };
+    return { variant: linformer.id, problem: { ...problem, params: { causal: false }, inputs: { E, F } } };
   }
-  if (id === 'nystrom') {
-    return { variant: 'nystrom', problem: { ...problem, params: { causal: false, landmarks: s.landmarks } } };
+  if (id === nystrom.id) {
+    return {
+      variant: nystrom.id,
+      problem: { ...problem, params: { causal: false, landmarks: s.landmarks } },
+    };
   }
-  return { variant: 'linear', problem: { ...problem, params: { causal: false, featureMap: 'elu1' } } };
+  return { variant: linear.id, problem: { ...problem, params: { causal: false, featureMap: 'elu1' } } };
 }
 
 /** Score entries and FLOPs of a family at length n (LSH needs that n's queries). */
@@ -135,20 +142,20 @@ export function familyCost(
       const pairs = lshPairs(a, n, s.block, false);
       return { scores: pairs, flops: pairs * perPair };
     }
-    case 'linformer':
+    case linformer.id:
       return {
         scores: n * s.kproj,
-        flops: flopCount('linformer', 'parallel', { n, dk: d, dv: d, features: s.kproj }),
+        flops: flopCount(linformer.id, 'parallel', { n, dk: d, dv: d, features: s.kproj }),
       };
-    case 'nystrom': {
+    case nystrom.id: {
       const m = s.landmarks;
       return {
         scores: 2 * n * m + m * m,
-        flops: flopCount('nystrom', 'parallel', { n, dk: d, dv: d }, { landmarks: m }),
+        flops: flopCount(nystrom.id, 'parallel', { n, dk: d, dv: d }, { landmarks: m }),
       };
     }
-    case 'linear':
-      return { scores: 0, flops: flopCount('linear', 'recurrent', { n, dk: d, dv: d }, { causal: false }) };
+    case linear.id:
+      return { scores: 0, flops: flopCount(linear.id, 'recurrent', { n, dk: d, dv: d }, { causal: false }) };
   }
 }
 
@@ -165,7 +172,7 @@ export async function computeGallery(
 ): Promise<Gallery> {
   const { n, d, seed } = inputs;
   const problem = problemOf(inputs);
-  const reference = softmaxReference('softmax', { ...problem, params: { causal: false } });
+  const reference = softmaxReference(softmax.id, { ...problem, params: { causal: false } });
   const entries: FamilyEntry[] = [];
   for (const [index, id] of FAMILY_IDS.entries()) {
     await turn(options);
@@ -218,7 +225,7 @@ export interface CostPoint {
 }
 
 export interface CostCurve {
-  readonly id: FamilyId | 'softmax';
+  readonly id: FamilyId | typeof softmax.id;
   readonly points: readonly CostPoint[];
   /** Log–log slope of FLOPs between the last two lengths: 1 linear, 2 quadratic. */
   readonly slope: number;
@@ -237,8 +244,8 @@ export async function computeCostCurves(
   options: DriverOptions = {},
 ): Promise<CostCurve[]> {
   const curves: CostCurve[] = [];
-  const softmax = COST_NS.map((n) => ({ n, flops: n * n * 4 * inputs.d, scores: n * n }));
-  curves.push({ id: 'softmax', points: softmax, slope: slopeOf(softmax) });
+  const quadratic = COST_NS.map((n) => ({ n, flops: n * n * 4 * inputs.d, scores: n * n }));
+  curves.push({ id: softmax.id, points: quadratic, slope: slopeOf(quadratic) });
   for (const [index, id] of FAMILY_IDS.entries()) {
     await turn(options);
     const points = COST_NS.map((n) => ({

@@ -15,24 +15,21 @@ import { cpuWeights } from '../../cpu';
 import { hedgehogProjection, performerProjection } from '../../inputs/randomFeatures';
 import type { AttentionProblem, Params, RunRequest, VariantId } from '../../types';
 import { generatedProblem, type GeneratorInputs } from './inputs';
+import { familyIds, type FamilyVariant } from '../../variants/registry';
+import { definition as linear } from '../../variants/linear';
+import { definition as performer } from '../../variants/performer';
+import { definition as hedgehog } from '../../variants/hedgehog';
+import { definition as focused } from '../../variants/focused';
+import { definition as inline } from '../../variants/inline';
+import { definition as rala } from '../../variants/rala';
 
-/** The φ choices the labs offer; elu1 and relu are the plain linear variant with that map. */
-export const MAP_CHOICES = [
-  'elu1',
-  'relu',
-  'performer',
-  'cosformer',
-  'based',
-  'hedgehog',
-  'focused',
-  'inline',
-  'rala',
-] as const;
-export type MapChoice = (typeof MAP_CHOICES)[number];
+/** The φ choices the labs offer: elu1 and relu (the plain linear variant with that map), then every feature-map variant. */
+export type MapChoice = 'elu1' | 'relu' | FamilyVariant<'feature-map'>;
+export const MAP_CHOICES: readonly MapChoice[] = ['elu1', 'relu', ...familyIds('feature-map')];
 
 /** The engine variant of a choice: elu1 and relu are the plain linear variant with that map. */
 export function choiceVariant(choice: MapChoice): VariantId {
-  return choice === 'elu1' || choice === 'relu' ? 'linear' : choice;
+  return choice === 'elu1' || choice === 'relu' ? linear.id : choice;
 }
 
 export interface MapSettings {
@@ -68,18 +65,18 @@ export function mapRequest(
     case 'relu':
       params = { causal, featureMap: choice, normalize: true };
       break;
-    case 'performer':
+    case performer.id:
       inputs = { projection: performerProjection({ seed, m: settings.m, dk: problem.dk }) };
       break;
-    case 'hedgehog':
+    case hedgehog.id:
       inputs = {
         projection: hedgehogProjection({ dk: problem.dk, r: hedgehogFeaturesPerHalf(problem.dk) }),
       };
       break;
-    case 'focused':
+    case focused.id:
       params = { causal, p: settings.p };
       break;
-    case 'rala':
+    case rala.id:
       // Non-causal only.
       params = { causal: false };
       break;
@@ -174,7 +171,7 @@ export async function analyzeFeatureMap(
       n,
       featureDim: features.r,
       causal,
-      extraRankOne: settings.choice === 'inline' ? 1 : 0,
+      extraRankOne: settings.choice === inline.id ? 1 : 0,
     }),
     map,
     softmax,
@@ -237,7 +234,7 @@ export async function focusSweep(
   report(0);
   for (const [index, p] of FOCUS_POWERS.entries()) {
     throwIfAborted(options.signal);
-    const request = mapRequest(problem, { choice: 'focused', causal, m: 1, p }, inputs.seed);
+    const request = mapRequest(problem, { choice: focused.id, causal, m: 1, p }, inputs.seed);
     const weights = cpuWeights(request).host;
     if (!weights) throw new Error('CPU weights without host data');
     const n = problem.n;

@@ -10,6 +10,9 @@ import { spectrumAsync } from '../spectrum';
 import { cpuWeights, runCpu } from '../../cpu';
 import { hla2CaptionChunk, hla2Trace } from '../../variants/hla2/cpu';
 import { generatedProblem, type GeneratorInputs } from './inputs';
+import { definition as softmaxVariant } from '../../variants/softmax';
+import { definition as linearVariant } from '../../variants/linear';
+import { definition as hla2Variant } from '../../variants/hla2';
 
 export interface HlaAnalysisSettings {
   readonly normalize: boolean;
@@ -76,22 +79,26 @@ export async function analyzeHla(
   let linear: Float64Array = softmax;
   let trace: ReturnType<typeof hla2Trace> | undefined;
   let captionError = 0;
-  stages.push(() => (softmax = cpuWeights({ variant: 'softmax', problem: base }).host as Float64Array));
+  stages.push(
+    () => (softmax = cpuWeights({ variant: softmaxVariant.id, problem: base }).host as Float64Array),
+  );
   stages.push(
     () =>
-      (hla = cpuWeights({ variant: 'hla2', problem: { ...base, params: { normalize: settings.normalize } } })
-        .host as Float64Array),
+      (hla = cpuWeights({
+        variant: hla2Variant.id,
+        problem: { ...base, params: { normalize: settings.normalize } },
+      }).host as Float64Array),
   );
   stages.push(
     () =>
       (linear = cpuWeights({
-        variant: 'linear',
+        variant: linearVariant.id,
         problem: { ...base, params: { featureMap: 'identity', normalize: settings.normalize } },
       }).host as Float64Array),
   );
   stages.push(() => (trace = hla2Trace(head, 1e-6, n)));
   stages.push(() => {
-    const exact = runCpu({ variant: 'hla2', form: 'recurrent', problem: base }).o;
+    const exact = runCpu({ variant: hla2Variant.id, form: 'recurrent', problem: base }).o;
     captionError =
       maxAbsDifference(hla2CaptionChunk(head, settings.chunk), exact) / Math.max(1, maxAbs(exact));
   });

@@ -12,6 +12,9 @@ import {
   type SeqParRun,
   type TrafficPoint,
 } from '../../seqpar';
+import { definition as softmaxVariant } from '../../variants/softmax';
+import { definition as linearVariant } from '../../variants/linear';
+import { definition as retnetVariant } from '../../variants/retnet';
 
 export interface SeqParallelSettings {
   readonly seed: number;
@@ -68,18 +71,18 @@ export function simulateSeqParallel(settings: SeqParallelSettings): SeqParallelR
   const laspRun = simulateLasp2(single, W, { featureMap, gamma, scale: decay ? scale : 1 });
   const laspReference = decay
     ? runCpu({
-        variant: 'retnet',
+        variant: retnetVariant.id,
         form: 'recurrent',
         problem: { ...single, params: { gamma, scale, causal: true } },
       })
     : runCpu({
-        variant: 'linear',
+        variant: linearVariant.id,
         form: 'recurrent',
         problem: { ...single, params: { featureMap, normalize: false, causal: true } },
       });
   const ringRun = simulateRing(single, W, { scale });
   const ringReference = runCpu({
-    variant: 'softmax',
+    variant: softmaxVariant.id,
     form: 'parallel',
     problem: { ...single, params: { causal: true, scale } },
   });

@@ -8,6 +8,7 @@ import { parallelMatrixPlan } from '../common/buffers';
 export const definition = defineVariant({
   id: 'softmax',
   family: 'exact-softmax',
+  quadratic: true,
   descriptor: softmaxDescriptor,
   cost: softmaxCost('softmax', () => Infinity),
   buffers: parallelMatrixPlan,
