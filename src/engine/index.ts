@@ -208,6 +208,7 @@ export type { PatternId, PatternParams, PatternProblem, PatternResult, LshAssign
 export { createAnalysisClient } from './analysis/worker/client';
 export type { AnalysisClient, CallOptions as AnalysisCallOptions } from './analysis/worker/client';
 export type { PipelineName, PipelineResult, PipelineSettings } from './analysis/pipelines/registry';
+export { generatedProblem } from './analysis/pipelines/inputs';
 export type { GeneratorInputs } from './analysis/pipelines/inputs';
 export type { PerformerSweepPoint } from './analysis/performerSweep';
 export {
@@ -239,7 +240,7 @@ export type {
 export type { HlaAnalysis, HlaAnalysisSettings } from './analysis/pipelines/hlaState';
 export { STATE_TRACE_BUDGET } from './analysis/pipelines/stateTrace';
 export type { HybridAnalysis, InfiniBranches } from './analysis/pipelines/hybridParts';
-export type { SeqParallelResult, SimulatedRun } from './analysis/pipelines/seqParallel';
+export type { SeqParallelResult, SeqParallelSettings, SimulatedRun } from './analysis/pipelines/seqParallel';
 // Below: what the app, views and lessons import that the list above lacked, so
 // that nothing outside src/engine imports an engine module directly (lint
 // enforces it). Nothing here may reach WGSL; that goes to webgpu.ts.

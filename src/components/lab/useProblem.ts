@@ -1,7 +1,7 @@
 // Q, K, V of the current view from the seeded generator (same seed, same
 // numbers on every backend), generated once per change of its inputs.
 import { useMemo } from 'react';
-import { generateProblem, type GeneratedProblem } from '../../engine';
+import { generatedProblem, type GeneratedProblem } from '../../engine';
 import { useViewStore } from '../../state/store';
 
 export interface ProblemInputs {
@@ -32,17 +32,6 @@ export function useProblemInputs(maxN?: number): ProblemInputs {
 }
 
 export function useProblem(inputs: ProblemInputs): GeneratedProblem {
-  return useMemo(
-    () =>
-      generateProblem({
-        seed: inputs.seed,
-        n: inputs.n,
-        dk: inputs.d,
-        dv: inputs.d,
-        temperature: inputs.temperature,
-        locality: inputs.locality,
-        clustering: inputs.clustering,
-      }),
-    [inputs],
-  );
+  // The same draw the analysis worker makes from the same inputs (its pipelines regenerate them).
+  return useMemo(() => generatedProblem(inputs), [inputs]);
 }

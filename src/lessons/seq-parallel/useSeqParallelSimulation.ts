@@ -2,24 +2,14 @@
 // Attention simulated on W devices with their single-device references, and
 // both algorithms' traffic counted over a sweep of n.
 import { useMemo } from 'react';
-import type { SeqParallelResult, SeqParFeatureMap } from '../../engine';
+import type { SeqParallelResult, SeqParallelSettings } from '../../engine';
 import { useAnalysis } from '../../app/engine-host/useAnalysis';
 
 /** The traffic chart's n: powers of two up to 2^20 (counting mode needs no arrays of size n). */
 export const SWEEP_MAX_N = 2 ** 20;
 
-export interface SimulationSettings {
-  readonly seed: number;
-  readonly n: number;
-  readonly d: number;
-  readonly temperature: number;
-  /** W, 1 ≤ W ≤ n. */
-  readonly devices: number;
-  readonly featureMap: SeqParFeatureMap;
-  readonly decay: boolean;
-  /** RetNet's γ with decay on, 1 without. */
-  readonly gamma: number;
-}
+/** The pipeline's settings but its sweep lengths, which the hook sets from n. */
+export type SimulationSettings = Omit<SeqParallelSettings, 'sweepNs'>;
 
 export interface SeqParallelSimulation {
   /** The current settings' result; undefined while it computes (the readouts wait). */
