@@ -35,3 +35,15 @@ export function useProblem(inputs: ProblemInputs): GeneratedProblem {
   // The same draw the analysis worker makes from the same inputs (its pipelines regenerate them).
   return useMemo(() => generatedProblem(inputs), [inputs]);
 }
+
+/** The first `tokens` tokens of a one-head problem (dk = dv = d): what a recurrent run up to token t reads. */
+export function prefixProblem(problem: GeneratedProblem, tokens: number, d: number) {
+  return {
+    n: tokens,
+    dk: d,
+    dv: d,
+    q: problem.q.subarray(0, tokens * d),
+    k: problem.k.subarray(0, tokens * d),
+    v: problem.v.subarray(0, tokens * d),
+  };
+}

@@ -20,7 +20,7 @@ import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout } from '../../components/lab/Readout';
-import { problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
+import { prefixProblem, problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
 import styles from '../../components/lab/Lab.module.css';
 import { MemoryHorizon } from './MemoryHorizon';
 import { OverwriteDemo } from './OverwriteDemo';
@@ -82,12 +82,7 @@ export default function GatingLab() {
       variant,
       form: 'recurrent',
       problem: {
-        n: tokens,
-        dk: d,
-        dv: d,
-        q: problem.q.subarray(0, tokens * d),
-        k: problem.k.subarray(0, tokens * d),
-        v: problem.v.subarray(0, tokens * d),
+        ...prefixProblem(problem, tokens, d),
         params: setup.params,
         inputs: inputsForPrefix(setup, tokens),
       },

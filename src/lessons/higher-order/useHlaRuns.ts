@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { GeneratedProblem, MatrixHandle } from '../../engine';
 import { useEngine, useLatestRun, type LatestRun } from '../../app/engine-host/useEngine';
-import { problemKey, type ProblemInputs } from '../../components/lab/useProblem';
+import { prefixProblem, problemKey, type ProblemInputs } from '../../components/lab/useProblem';
 
 export interface HlaOutputs {
   readonly raw: Float64Array;
@@ -107,12 +107,7 @@ export function useHlaRuns(
       variant: 'hla2',
       form: 'recurrent',
       problem: {
-        n: tokens,
-        dk: d,
-        dv: d,
-        q: problem.q.subarray(0, tokens * d),
-        k: problem.k.subarray(0, tokens * d),
-        v: problem.v.subarray(0, tokens * d),
+        ...prefixProblem(problem, tokens, d),
       },
     });
     if (!result.state) throw new Error('the recurrent form returned no state');

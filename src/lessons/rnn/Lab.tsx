@@ -19,7 +19,7 @@ import { useT } from '../../i18n';
 import { EngineErrorNote } from '../../components/lab/EngineErrorNote';
 import { InputControls } from '../../components/lab/InputControls';
 import { Readout } from '../../components/lab/Readout';
-import { problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
+import { prefixProblem, problemKey, useProblem, useProblemInputs } from '../../components/lab/useProblem';
 import styles from '../../components/lab/Lab.module.css';
 import { StateMatrixView } from '../../components/state-matrix/StateMatrixView';
 import type { FeatureMapId } from '../../state/types';
@@ -54,12 +54,7 @@ export default function RnnLab() {
       variant: 'linear',
       form: 'recurrent',
       problem: {
-        n: tokens,
-        dk: d,
-        dv: d,
-        q: problem.q.subarray(0, tokens * d),
-        k: problem.k.subarray(0, tokens * d),
-        v: problem.v.subarray(0, tokens * d),
+        ...prefixProblem(problem, tokens, d),
         params,
       },
     });
