@@ -243,7 +243,7 @@ export type { HybridAnalysis, InfiniBranches } from './analysis/pipelines/hybrid
 export type { SeqParallelResult, SeqParallelSettings, SimulatedRun } from './analysis/pipelines/seqParallel';
 // Below: what the app, views and lessons import that the list above lacked, so
 // that nothing outside src/engine imports an engine module directly (lint
-// enforces it). Nothing here may reach WGSL; that goes to webgpu.ts.
+// enforces it). Nothing here may reach WGSL statically; that loads through loadWebGpu().
 export { acquireDevice, NoAdapterError } from './gpu/device';
 // Dawn's WebGPU in Node (the GPU tests of views, the headless tools).
 export { acquireNodeDevice, hasNodeAdapter } from './gpu/node';
