@@ -20,9 +20,6 @@ import { cpuForms, loadCpuForms } from './variants/cpuForms';
 import { findDefinition, isInFamily } from './variants/registry';
 import { definition as linear } from './variants/linear';
 
-// Kept here for the importers that predate handles.ts.
-export { hostMatrix };
-
 export interface CpuEngineOptions {
   /**
    * Largest single array (bytes) a run may allocate; larger requests are

@@ -256,19 +256,13 @@ export {
   histogram,
   weightError,
   maxAbsDifference,
-  softmaxReference,
-  compareWith,
   compareWithSoftmax,
   performerErrorSweep,
-  performerErrorSweepAsync,
   featureMatrices,
 } from './analysis';
-export type { SpectrumSummary, RankBound, WeightError, SoftmaxComparison, AnalysisPort } from './analysis';
-export { serveCancellableCalls } from './analysis/worker/serve';
+export type { SpectrumSummary, RankBound, WeightError, SoftmaxComparison } from './analysis';
 export type { CaseInputs, CaseParams } from './bench/sweep';
 export type { SweepConfig, SweepPoint, SweepProgress, SweepResult, TimingMethod } from './bench/types';
-export { linearStateTrace } from './variants/linear/cpu';
-export { infiniParts } from './variants/infini/cpu';
 // What lesson 12's pipelines compose (the hybrid module and Infini-attention's two branches).
 export {
   equalShareLogLambda,
@@ -277,9 +271,8 @@ export {
   infiniShares,
   infiniStateFloats,
   kvCacheFloats,
-  linShareCurve,
 } from './hybrid/hybrid';
-export type { HybridBranches, HybridShares, InfiniShares } from './hybrid/hybrid';
+export type { HybridShares, InfiniShares } from './hybrid/hybrid';
 export { elu1Errors, heldOutErrors, heldOutProblem } from './linearise/baseline';
 export { createFitWorker } from './linearise/fitWorker';
 export type { FitBackend, FitDriver } from './linearise/workerDriver';
@@ -309,6 +302,5 @@ export {
   ringFormulaFloats,
   simulateLasp2,
   simulateRing,
-  trafficSweep,
 } from './seqpar';
 export type { SeqParFeatureMap, SimMessage } from './seqpar';
